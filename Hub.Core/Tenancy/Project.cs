@@ -1,0 +1,22 @@
+namespace Hub.Core.Tenancy;
+
+/// <summary>A project: the unit that owns keys, a DLP policy, budgets and provider restrictions.</summary>
+public sealed record Project(
+    Guid Id,
+    Guid OrganizationId,
+    string Name,
+    string Classification,
+    IReadOnlyList<string> AllowedProviders,
+    IReadOnlyList<string> DeniedProviders,
+    IReadOnlyList<string> AllowedModels,
+    string? Region,
+    DateTimeOffset CreatedAt);
+
+/// <summary>What a caller may set when creating a project.</summary>
+public sealed record NewProject(
+    string Name,
+    string? Classification = null,
+    IReadOnlyList<string>? AllowedProviders = null,
+    IReadOnlyList<string>? DeniedProviders = null,
+    IReadOnlyList<string>? AllowedModels = null,
+    string? Region = null);
