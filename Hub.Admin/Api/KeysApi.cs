@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using Hub.Admin.Auth;
+using Hub.Core.Keys;
+using Hub.Core.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Hub.Admin.Api;
+
+/// <summary>
+/// Issuing and revoking gateway keys. A key is shown once, in the creation response; only its hash
+/// is stored. A revoked key stops working at the gateway within its key cache time (30 s by default).
+/// </summary>
+internal static class KeysApi
+{
+    public static RouteGroupBuilder MapKeysApi(this RouteGroupBuilder admin)
+    {
+        admin.MapPost("/projects/{id:guid}/keys", CreateProjectKeyAsync);
+        admin.MapPost("/keys", CreateAccountKeyAsync);
+        admin.MapDelete("/keys/{keyId:guid}", RevokeAsync);
+        return admin;
+    }
+
+    public static async Task<Results<Created<IssuedKeyResponse>, ValidationProblem, NotFound>> CreateProjectKeyAsync(
+        Guid id, CreateKeyRequest? body, ClaimsPrincipal user, ProjectRepository projects, ApiKeyRepository keys, CancellationToken cancellationToken)
+    {
+        body ??= new CreateKeyRequest(null, null);
+        if (Validate(body) is { } problem)
+        {
+            return problem;
+        }
+
+        var organizationId = user.OrganizationId();
+        if (await projects.GetAsync(organizationId, id, cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var issued = await keys.IssueAsync(organizationId, id, ApiKeyKind.Project, body.Label, Lifetime(body), cancellationToken);
+        return TypedResults.Created($"/admin/v1/keys/{issued.Record.Id}", IssuedKeyResponse.From(issued));
+    }
+
+    public static async Task<Results<Created<IssuedKeyResponse>, ValidationProblem>> CreateAccountKeyAsync(
+        CreateKeyRequest? body, ClaimsPrincipal user, ApiKeyRepository keys, CancellationToken cancellationToken)
+    {
+        body ??= new CreateKeyRequest(null, null);
+        if (Validate(body) is { } problem)
+        {
+            return problem;
+        }
+
+        var issued = await keys.IssueAsync(user.OrganizationId(), null, ApiKeyKind.Account, body.Label, Lifetime(body), cancellationToken);
+        return TypedResults.Created($"/admin/v1/keys/{issued.Record.Id}", IssuedKeyResponse.From(issued));
+    }
+
+    public static async Task<Results<NoContent, NotFound>> RevokeAsync(
+        Guid keyId, ClaimsPrincipal user, ApiKeyRepository keys, CancellationToken cancellationToken) =>
+        await keys.RevokeAsync(user.OrganizationId(), keyId, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    private static ValidationProblem? Validate(CreateKeyRequest body)
+    {
+        if (body.Label is { Length: > 200 })
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["label"] = ["At most 200 characters."] });
+        }
+
+        if (body.ExpiresInDays is < 1 or > 3650)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["expires_in_days"] = ["Between 1 and 3650 days."] });
+        }
+
+        return null;
+    }
+
+    private static TimeSpan? Lifetime(CreateKeyRequest body) => body.ExpiresInDays is { } days ? TimeSpan.FromDays(days) : null;
+}
+
+public sealed record CreateKeyRequest(string? Label, int? ExpiresInDays);
+
+public sealed record IssuedKeyResponse(
+    Guid Id, string Key, string Prefix, Guid? ProjectId, string? Label, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt)
+{
+    public static IssuedKeyResponse From(IssuedApiKey issued) => new(
+        issued.Record.Id, issued.Key, issued.Record.DisplayPrefix, issued.Record.ProjectId, issued.Record.Label,
+        issued.Record.CreatedAt, issued.Record.ExpiresAt);
+}

@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using Hub.Admin.Auth;
+using Hub.Core.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hub.Admin.Api;
+
+/// <summary><c>/admin/v1/projects</c>: create, list and read the caller's organization's projects.</summary>
+internal static class ProjectsApi
+{
+    private static readonly string[] Classifications = ["public", "internal", "confidential", "restricted"];
+
+    public static RouteGroupBuilder MapProjectsApi(this RouteGroupBuilder admin)
+    {
+        admin.MapPost("/projects", CreateAsync);
+        admin.MapGet("/projects", ListAsync);
+        admin.MapGet("/projects/{id:guid}", GetAsync);
+        return admin;
+    }
+
+    public static async Task<Results<Created<ProjectResponse>, ValidationProblem, Conflict<ProblemDetails>>> CreateAsync(
+        CreateProjectRequest body, ClaimsPrincipal user, ProjectRepository projects, CancellationToken cancellationToken)
+    {
+        var errors = Validate(body);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var project = await projects.CreateAsync(
+            user.OrganizationId(),
+            new NewProject(body.Name!.Trim(), body.Classification, body.AllowedProviders, body.DeniedProviders, body.AllowedModels, body.Region),
+            cancellationToken);
+        if (project is null)
+        {
+            return TypedResults.Conflict(new ProblemDetails
+            {
+                Title = "A project with this name already exists.",
+                Status = StatusCodes.Status409Conflict,
+            });
+        }
+
+        return TypedResults.Created($"/admin/v1/projects/{project.Id}", ProjectResponse.From(project));
+    }
+
+    public static async Task<Ok<IEnumerable<ProjectResponse>>> ListAsync(
+        ClaimsPrincipal user, ProjectRepository projects, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await projects.ListAsync(user.OrganizationId(), cancellationToken)).Select(ProjectResponse.From));
+
+    public static async Task<Results<Ok<ProjectResponse>, NotFound>> GetAsync(
+        Guid id, ClaimsPrincipal user, ProjectRepository projects, CancellationToken cancellationToken) =>
+        await projects.GetAsync(user.OrganizationId(), id, cancellationToken) is { } project
+            ? TypedResults.Ok(ProjectResponse.From(project))
+            : TypedResults.NotFound();
+
+    private static Dictionary<string, string[]> Validate(CreateProjectRequest body)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Trim().Length > 200)
+        {
+            errors["name"] = ["A name of 1 to 200 characters is required."];
+        }
+
+        if (body.Classification is not null && !Classifications.Contains(body.Classification))
+        {
+            errors["classification"] = [$"Must be one of: {string.Join(", ", Classifications)}."];
+        }
+
+        return errors;
+    }
+}
+
+public sealed record CreateProjectRequest(
+    string? Name,
+    string? Classification,
+    IReadOnlyList<string>? AllowedProviders,
+    IReadOnlyList<string>? DeniedProviders,
+    IReadOnlyList<string>? AllowedModels,
+    string? Region);
+
+public sealed record ProjectResponse(
+    Guid Id,
+    string Name,
+    string Classification,
+    IReadOnlyList<string> AllowedProviders,
+    IReadOnlyList<string> DeniedProviders,
+    IReadOnlyList<string> AllowedModels,
+    string? Region,
+    DateTimeOffset CreatedAt)
+{
+    public static ProjectResponse From(Project project) => new(
+        project.Id, project.Name, project.Classification, project.AllowedProviders, project.DeniedProviders,
+        project.AllowedModels, project.Region, project.CreatedAt);
+}

@@ -1,0 +1,6 @@
+using Hub.Core.Keys;
+
+namespace Hub.Gateway.Auth;
+
+/// <summary>Who is calling: set by <see cref="ApiKeyEndpointFilter"/> on every /v1 request, read by later stages.</summary>
+internal sealed record GatewayCaller(Guid KeyId, Guid OrganizationId, Guid? ProjectId, ApiKeyKind Kind);

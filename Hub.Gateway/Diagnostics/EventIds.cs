@@ -1,0 +1,14 @@
+namespace Hub.Gateway.Diagnostics;
+
+/// <summary>Every log event of the gateway, one registry so ids stay unique.</summary>
+internal static class EventIds
+{
+    public const int KeyRejected = 1001;
+    public const int KeyStoreUnavailable = 1002;
+    public const int UpstreamUnavailable = 2001;
+    public const int UpstreamTimedOut = 2002;
+    public const int UpstreamFailed = 2003;
+    public const int ClientDisconnected = 2004;
+    public const int StreamBrokenAfterStart = 2005;
+    public const int UnhandledException = 9001;
+}

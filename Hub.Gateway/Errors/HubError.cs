@@ -1,0 +1,41 @@
+namespace Hub.Gateway.Errors;
+
+/// <summary>
+/// An expected failure of a request, as a value: the HTTP status and OpenAI error fields the client
+/// sees. <see cref="Message"/> must be safe to show: never prompt text, keys or upstream secrets.
+/// </summary>
+internal sealed record HubError(int Status, string Type, string? Code, string Message, string? Param = null)
+{
+    public static HubError InvalidRequest(string message, string? param = null, string? code = null) =>
+        new(StatusCodes.Status400BadRequest, "invalid_request_error", code, message, param);
+
+    public static HubError InvalidApiKey(string message) =>
+        new(StatusCodes.Status401Unauthorized, "invalid_request_error", "invalid_api_key", message);
+
+    public static HubError ModelNotFound(string model) =>
+        new(StatusCodes.Status404NotFound, "invalid_request_error", "model_not_found",
+            $"The model `{model}` does not exist or you do not have access to it.", "model");
+
+    public static HubError BodyTooLarge(long limit) =>
+        new(StatusCodes.Status413PayloadTooLarge, "invalid_request_error", "request_too_large",
+            $"The request body is larger than the gateway's limit of {limit} bytes.");
+
+    public static HubError UnsupportedMediaType(string message) =>
+        new(StatusCodes.Status415UnsupportedMediaType, "invalid_request_error", "unsupported_media_type", message);
+
+    public static HubError UpstreamUnavailable(string provider) =>
+        new(StatusCodes.Status502BadGateway, "upstream_error", "upstream_unavailable",
+            $"The provider '{provider}' could not be reached.");
+
+    public static HubError UpstreamFailed(string provider, int upstreamStatus) =>
+        new(StatusCodes.Status502BadGateway, "upstream_error", "upstream_error",
+            $"The provider '{provider}' answered with HTTP {upstreamStatus}.");
+
+    public static HubError UpstreamTimeout(string provider) =>
+        new(StatusCodes.Status504GatewayTimeout, "upstream_error", "upstream_timeout",
+            $"The provider '{provider}' did not answer in time.");
+
+    public static HubError Internal() =>
+        new(StatusCodes.Status500InternalServerError, "server_error", null,
+            "The gateway failed to process the request. Quote the x-hub-correlation-id header when reporting this.");
+}

@@ -1,0 +1,65 @@
+using Hub.Core.Storage;
+using Hub.Gateway.Auth;
+using Hub.Gateway.ChatCompletions;
+using Hub.Gateway.Correlation;
+using Hub.Gateway.Errors;
+using Hub.Gateway.Models;
+using Hub.Gateway.Providers;
+using Hub.Gateway.Routing;
+using Hub.Gateway.Streaming;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Gateway;
+
+internal static class GatewayExtensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDataSource("hubdb");
+        builder.AddRedisClient("cache");
+        builder.Services.AddHubStorage();
+        builder.Services.AddProblemDetails();
+        builder.AddAuth().AddProviders().AddChatCompletions();
+        return builder;
+    }
+
+    /// <summary>Every /v1 route, behind the API key filter; unknown /v1 paths answer 404 in OpenAI's shape.</summary>
+    public static WebApplication MapOpenAIApi(this WebApplication app)
+    {
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseExceptionHandler(errors => errors.Run(UnhandledExceptionHandler.HandleAsync));
+
+        var v1 = app.MapGroup("/v1").AddEndpointFilter<ApiKeyEndpointFilter>();
+        v1.MapChatCompletionsApi();
+        v1.MapModelsApi();
+        app.MapFallback("/v1/{**path}", (HttpContext context) => new OpenAIErrorResult(HubError.InvalidRequest(
+            $"Invalid URL ({context.Request.Method} {context.Request.Path})")with { Status = StatusCodes.Status404NotFound }));
+        return app;
+    }
+
+    private static IHostApplicationBuilder AddAuth(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton<ApiKeyAuthenticator>();
+        builder.Services.TryAddSingleton<ApiKeyEndpointFilter>();
+        return builder;
+    }
+
+    private static IHostApplicationBuilder AddProviders(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ProvidersOptions>().BindConfiguration(ProvidersOptions.SectionName).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProvidersOptions>, ProvidersOptionsValidator>());
+        builder.Services.TryAddSingleton<ProviderRegistry>();
+        builder.Services.TryAddSingleton<ModelResolver>();
+        return builder;
+    }
+
+    private static IHostApplicationBuilder AddChatCompletions(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ChatCompletionsOptions>().BindConfiguration(ChatCompletionsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton<ChatRequestReader>();
+        builder.Services.TryAddSingleton<ResponseRelay>();
+        return builder;
+    }
+}

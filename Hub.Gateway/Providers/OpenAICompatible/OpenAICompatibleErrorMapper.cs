@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Hub.Gateway.Errors;
+
+namespace Hub.Gateway.Providers.OpenAICompatible;
+
+/// <summary>
+/// What a client sees when an OpenAI-compatible upstream says no. The client's own mistakes (400,
+/// 404, 413, 422, 429 with an OpenAI error body) come back byte for byte with their status, since
+/// they describe the client's request. Everything else becomes a gateway error: a 401/403 means
+/// Hub's provider credentials are wrong, which the client cannot fix, and 5xx bodies are not ours
+/// to pass on.
+/// </summary>
+internal static partial class OpenAICompatibleErrorMapper
+{
+    /// <summary>Upstream error bodies are small; more than this is not an OpenAI error.</summary>
+    private const int MaxErrorBodyBytes = 64 * 1024;
+
+    public static async Task<ProviderOutcome> MapAsync(string provider, HttpResponseMessage response, ILogger logger, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        Log.UpstreamFailed(logger, provider, status);
+        var mayFallback = status is 408 or 429 or >= 500;
+
+        if (status is 401 or 403)
+        {
+            return ProviderOutcome.Failure(new HubError(StatusCodes.Status502BadGateway, "upstream_error", "provider_auth_failed",
+                $"The provider '{provider}' rejected the gateway's credentials."), mayFallback: true);
+        }
+
+        if (status is >= 400 and < 500 and not 408)
+        {
+            var body = await ReadBoundedAsync(response.Content, cancellationToken);
+            if (body is not null && IsOpenAIError(body))
+            {
+                return ProviderOutcome.Success(new ProviderResponse(status, "application/json", body.Length, new MemoryStream(body)));
+            }
+        }
+
+        return ProviderOutcome.Failure(status == 408 ? HubError.UpstreamTimeout(provider) : HubError.UpstreamFailed(provider, status), mayFallback);
+    }
+
+    internal static bool IsOpenAIError(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isError = reader.ValueTextEquals("error"u8);
+                reader.Read();
+                if (isError)
+                {
+                    return reader.TokenType == JsonTokenType.StartObject;
+                }
+
+                reader.Skip();
+            }
+
+            return false;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<byte[]?> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength > MaxErrorBodyBytes)
+        {
+            return null;
+        }
+
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxErrorBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = Diagnostics.EventIds.UpstreamFailed, EventName = nameof(UpstreamFailed), Level = LogLevel.Debug,
+            Message = "Provider {Provider} answered HTTP {Status}")]
+        public static partial void UpstreamFailed(ILogger logger, string provider, int status);
+    }
+}
