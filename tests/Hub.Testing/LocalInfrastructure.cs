@@ -33,6 +33,13 @@ public sealed class LocalInfrastructure : IAsyncLifetime
         await new SchemaMigrator(DataSource).MigrateAsync(cancellationToken);
     }
 
+    /// <summary>A new empty database on the same server, for tests that need a schema of their own.</summary>
+    public async Task<string> CreateDatabaseAsync(string name)
+    {
+        await postgres!.EnsureDatabaseAsync(name, TestContext.Current.CancellationToken);
+        return postgres.DatabaseConnectionString(name);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (DataSource is not null)

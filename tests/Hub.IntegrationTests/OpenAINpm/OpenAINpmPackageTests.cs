@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Hub.Testing;
+
+namespace Hub.IntegrationTests.OpenAINpm;
+
+/// <summary>Runs compat.mjs once for the class: what each scenario observed, by name.</summary>
+public sealed class NpmCompatRun(GatewayFixture fixture) : IAsyncLifetime
+{
+    public JsonElement Results { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        var tenant = await fixture.NewTenantAsync();
+        var output = await NpmOpenAIPackage.RunScriptAsync(
+            Path.Combine(AppContext.BaseDirectory, "OpenAINpm", "compat.mjs"),
+            new Dictionary<string, string> { ["HUB_BASE_URL"] = fixture.BaseUrl.ToString(), ["HUB_API_KEY"] = tenant.ProjectKey },
+            TestContext.Current.CancellationToken);
+        Results = JsonDocument.Parse(output).RootElement.Clone();
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
+
+/// <summary>The official <c>openai</c> npm package against the gateway; one Node run, one assertion group per scenario.</summary>
+public sealed class OpenAINpmPackageTests(NpmCompatRun run) : IClassFixture<NpmCompatRun>
+{
+    private readonly JsonElement results = run.Results;
+
+    [Fact]
+    public void ChatCompletionsCreate_NonStreaming_ReturnsAnswer()
+    {
+        var result = results.GetProperty("nonStreaming");
+
+        Assert.Equal(FakeOpenAIUpstream.Reply, result.GetProperty("content").GetString());
+        Assert.Equal("stop", result.GetProperty("finish").GetString());
+        Assert.Equal(26, result.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public void ChatCompletionsCreate_Streaming_ReassemblesTextWithUsage()
+    {
+        var result = results.GetProperty("streaming");
+
+        Assert.Equal(FakeOpenAIUpstream.Reply, result.GetProperty("content").GetString());
+        Assert.Equal("stop", result.GetProperty("finish").GetString());
+        Assert.Equal(26, result.GetProperty("total").GetInt32());
+        Assert.Equal(8, result.GetProperty("chunks").GetInt32());
+    }
+
+    [Fact]
+    public void ChatCompletionsCreate_StreamingTools_AssemblesBothCalls()
+    {
+        var result = results.GetProperty("streamingTools");
+        var calls = result.GetProperty("calls");
+
+        Assert.Equal("tool_calls", result.GetProperty("finish").GetString());
+        Assert.Equal("call_weather01", calls[0].GetProperty("id").GetString());
+        Assert.Equal("""{"city":"Paris"}""", calls[0].GetProperty("arguments").GetString());
+        Assert.Equal("get_time", calls[1].GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void ChatCompletionsCreate_MockEcho_Echoes() =>
+        Assert.Equal("Echo me, npm", results.GetProperty("mockEcho").GetProperty("content").GetString());
+
+    [Theory]
+    [InlineData("unknownModel", "NotFoundError", 404, "model_not_found")]
+    [InlineData("badKey", "AuthenticationError", 401, "invalid_api_key")]
+    public void ChatCompletionsCreate_Errors_MapToTheSdksErrorClasses(string scenario, string errorClass, int status, string code)
+    {
+        var result = results.GetProperty(scenario);
+
+        Assert.Equal(errorClass, result.GetProperty("threw").GetString());
+        Assert.Equal(status, result.GetProperty("status").GetInt32());
+        Assert.Equal(code, result.GetProperty("code").GetString());
+        Assert.StartsWith("req_", result.GetProperty("correlationId").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ModelsList_IteratesConfiguredModels() =>
+        Assert.Contains("mock/echo", results.GetProperty("models").GetProperty("ids").EnumerateArray().Select(id => id.GetString()));
+}

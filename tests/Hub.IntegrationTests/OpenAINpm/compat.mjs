@@ -1,0 +1,92 @@
+// Drives the gateway with the official `openai` npm package, changed only in baseURL and apiKey.
+// Prints one JSON object with what each scenario observed; OpenAINpmPackageTests asserts on it.
+import OpenAI from 'openai';
+
+const baseURL = process.env.HUB_BASE_URL;
+const client = new OpenAI({ baseURL, apiKey: process.env.HUB_API_KEY, maxRetries: 0 });
+const results = {};
+
+async function scenario(name, run) {
+  try {
+    results[name] = await run();
+  } catch (error) {
+    results[name] = {
+      threw: error?.constructor?.name,
+      status: error?.status ?? null,
+      code: error?.code ?? null,
+      type: error?.type ?? null,
+      correlationId: error?.headers?.get?.('x-hub-correlation-id') ?? null,
+    };
+  }
+}
+
+await scenario('nonStreaming', async () => {
+  const completion = await client.chat.completions.create({
+    model: 'fake/fake-model',
+    messages: [{ role: 'user', content: 'Say hello' }],
+  });
+  return { content: completion.choices[0].message.content, finish: completion.choices[0].finish_reason, total: completion.usage.total_tokens };
+});
+
+await scenario('streaming', async () => {
+  const stream = await client.chat.completions.create({
+    model: 'fake/fake-model',
+    messages: [{ role: 'user', content: 'Say hello' }],
+    stream: true,
+    stream_options: { include_usage: true },
+  });
+  let content = '';
+  let finish = null;
+  let total = null;
+  let chunks = 0;
+  for await (const chunk of stream) {
+    chunks++;
+    content += chunk.choices[0]?.delta?.content ?? '';
+    finish = chunk.choices[0]?.finish_reason ?? finish;
+    total = chunk.usage?.total_tokens ?? total;
+  }
+  return { content, finish, total, chunks };
+});
+
+await scenario('streamingTools', async () => {
+  const stream = await client.chat.completions.create({
+    model: 'fake/fake-tools',
+    messages: [{ role: 'user', content: 'Weather?' }],
+    tools: [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } }],
+    stream: true,
+  });
+  const calls = [];
+  let finish = null;
+  for await (const chunk of stream) {
+    for (const delta of chunk.choices[0]?.delta?.tool_calls ?? []) {
+      calls[delta.index] ??= { id: '', name: '', arguments: '' };
+      calls[delta.index].id += delta.id ?? '';
+      calls[delta.index].name += delta.function?.name ?? '';
+      calls[delta.index].arguments += delta.function?.arguments ?? '';
+    }
+    finish = chunk.choices[0]?.finish_reason ?? finish;
+  }
+  return { calls, finish };
+});
+
+await scenario('mockEcho', async () => {
+  const completion = await client.chat.completions.create({
+    model: 'mock/echo',
+    messages: [{ role: 'user', content: 'Echo me, npm' }],
+  });
+  return { content: completion.choices[0].message.content };
+});
+
+await scenario('unknownModel', () => client.chat.completions.create({ model: 'nope/model', messages: [{ role: 'user', content: 'hi' }] }));
+
+await scenario('badKey', () =>
+  new OpenAI({ baseURL, apiKey: 'oah_notARealKey000000000000000000000000000000', maxRetries: 0 })
+    .chat.completions.create({ model: 'fake/fake-model', messages: [{ role: 'user', content: 'hi' }] }));
+
+await scenario('models', async () => {
+  const ids = [];
+  for await (const model of client.models.list()) ids.push(model.id);
+  return { ids };
+});
+
+process.stdout.write(JSON.stringify(results));
