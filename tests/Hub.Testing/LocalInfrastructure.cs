@@ -22,9 +22,11 @@ public sealed class LocalInfrastructure : IAsyncLifetime
 
     public NpgsqlDataSource DataSource { get; private set; } = null!;
 
-    public async ValueTask InitializeAsync()
+    public ValueTask InitializeAsync() => new(StartAsync(TestContext.Current.CancellationToken));
+
+    /// <summary>Starts both servers and migrates; what <see cref="InitializeAsync"/> does, for hosts outside xunit (benchmarks).</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var cancellationToken = TestContext.Current.CancellationToken;
         Directory.CreateDirectory(root);
         postgres = await PostgresServer.StartAsync(Path.Combine(root, "postgres"), FreePort.Next(), "test-" + Guid.NewGuid().ToString("N"), _ => { }, cancellationToken);
         await postgres.EnsureDatabaseAsync("hubdb", cancellationToken);

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Hub on one machine.
+#   ./hub.sh run    install what is missing (PostgreSQL, Redis), then start everything (Hub.AppHost)
+#   ./hub.sh test   install what is missing (also Node.js), then run every test; ends with "N passed, N failed"
+# Extra arguments go to the AppHost (run) or to dotnet test (test).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Debian/Ubuntu packages for the programs Hub needs; installs only what is missing.
+ensure_packages() {
+  local missing=()
+  [ -n "$(ls /usr/lib/postgresql/*/bin/postgres 2>/dev/null)" ] || command -v postgres >/dev/null || missing+=(postgresql)
+  command -v redis-server >/dev/null || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+  if [ "${1:-}" = "with-node" ]; then
+    command -v node >/dev/null || missing+=(nodejs)
+    command -v npm >/dev/null || missing+=(npm)
+  fi
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing ${missing[*]} ..."
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+# Adds up the per-assembly summaries of dotnet test ("Failed!  - Failed: 1, Passed: 9, Skipped: 0, ...").
+summarize() {
+  awk '/(Passed|Failed)! +- +Failed:/ {
+         gsub(",", ""); for (i = 1; i <= NF; i++) {
+           if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+       END { line = (p + 0) " passed, " (f + 0) " failed"; if (s > 0) line = line ", " s " skipped"; print line }' "$1"
+}
+
+case "${1:-}" in
+  run)
+    shift
+    ensure_packages
+    exec dotnet run --project Hub.AppHost -- "$@"
+    ;;
+  test)
+    shift
+    ensure_packages with-node
+    log=$(mktemp)
+    status=0
+    dotnet test Hub.sln "$@" 2>&1 | tee "$log" || status=$?
+    if ! grep -qE '(Passed|Failed)! +- +Failed:' "$log"; then
+      echo "No test ran (build or restore failed; see above)."
+      echo "0 passed, 1 failed"
+      exit 1
+    fi
+    summarize "$log"
+    rm -f "$log"
+    exit $status
+    ;;
+  *)
+    echo "usage: ./hub.sh run [--data-dir DIR] | ./hub.sh test [dotnet test options]" >&2
+    exit 2
+    ;;
+esac
