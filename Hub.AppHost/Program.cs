@@ -1,9 +1,32 @@
-using Hub.AppHost.LocalServers;
-var dir = Path.Combine(Path.GetTempPath(), "hubsmoke");
-await using (var pg = await PostgresServer.StartAsync(Path.Combine(dir, "pg"), FreePort.Next(), "pw123", l => Console.WriteLine("[pg] " + l), default))
-await using (var redis = await RedisServer.StartAsync(Path.Combine(dir, "redis"), FreePort.Next(), "rpw", true, l => Console.WriteLine("[redis] " + l), default))
-{
-    await pg.EnsureDatabaseAsync("hubdb", default);
-    Console.WriteLine("READY " + pg.DatabaseConnectionString("hubdb") + " " + redis.ConnectionString);
-}
-Console.WriteLine("STOPPED");
+using Hub.AppHost.Summary;
+using Hub.Core.Keys;
+using Hub.Core.Randomness;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var postgres = builder.AddPostgres("postgres");
+var hubdb = postgres.AddDatabase("hubdb");
+var cache = builder.AddRedis("cache");
+
+// Generated on the first run and kept in <data-dir>/secrets.json: scripts keep working across restarts.
+var apiKey = builder.AddParameter("dev-api-key", () => ApiKeyFormat.Generate(ApiKeyKind.Project, CryptoRandomSource.Instance), secret: true);
+var adminToken = builder.AddParameter("dev-admin-token", () => ApiKeyFormat.Generate(ApiKeyKind.Admin, CryptoRandomSource.Instance), secret: true);
+
+var scanner = builder.AddProject<Projects.Hub_Scanner>("scanner")
+    .WithReference(cache);
+
+// Admin owns the schema: it migrates, then creates the development organization and project with these credentials.
+var admin = builder.AddProject<Projects.Hub_Admin>("admin")
+    .WithReference(hubdb).WithReference(cache)
+    .WaitFor(hubdb).WaitFor(cache)
+    .WithEnvironment("Bootstrap__ApiKey", apiKey)
+    .WithEnvironment("Bootstrap__AdminToken", adminToken);
+
+var gateway = builder.AddProject<Projects.Hub_Gateway>("gateway")
+    .WithReference(hubdb).WithReference(cache).WithReference(scanner).WithReference(admin)
+    .WaitFor(admin).WaitFor(scanner)
+    .WithEnvironment("Providers__mock__Enabled", "true");
+
+builder.AddEndpointsSummary(gateway, admin, scanner, apiKey, adminToken);
+
+builder.Build().Run();

@@ -40,7 +40,8 @@ internal static class GatewayExtensions
 
     private static IHostApplicationBuilder AddAuth(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>());
         builder.Services.TryAddSingleton<ApiKeyAuthenticator>();
         builder.Services.TryAddSingleton<ApiKeyEndpointFilter>();
         return builder;
@@ -57,7 +58,8 @@ internal static class GatewayExtensions
 
     private static IHostApplicationBuilder AddChatCompletions(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ChatCompletionsOptions>().BindConfiguration(ChatCompletionsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ChatCompletionsOptions>().BindConfiguration(ChatCompletionsOptions.SectionName).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChatCompletionsOptions>, ChatCompletionsOptionsValidator>());
         builder.Services.TryAddSingleton<ChatRequestReader>();
         builder.Services.TryAddSingleton<ResponseRelay>();
         return builder;

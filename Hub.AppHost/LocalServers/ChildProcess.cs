@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 
 namespace Hub.AppHost.LocalServers;
 
@@ -7,10 +6,15 @@ namespace Hub.AppHost.LocalServers;
 /// A program we started and must stop: its output is handed on line by line (the orchestrator
 /// prefixes it with the resource name), and disposal stops it, politely first.
 /// </summary>
-public sealed partial class ChildProcess : IAsyncDisposable
+/// <remarks>
+/// The program runs in a session of its own (through <c>setsid</c>, which execs: same process id, so our
+/// signals reach the program itself). A Ctrl-C in the terminal signals the whole foreground process group;
+/// outside it, children hear only their owner, who stops them in dependency order (services before the
+/// servers they use).
+/// </remarks>
+public sealed class ChildProcess : IAsyncDisposable
 {
-    private const int SigInt = 2;
-    private const int SigTerm = 15;
+    private const string SetSid = "/usr/bin/setsid";
 
     private readonly Process process;
 
@@ -31,7 +35,8 @@ public sealed partial class ChildProcess : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? environment = null,
         string? workingDirectory = null)
     {
-        var startInfo = new ProcessStartInfo(fileName)
+        var ownSession = File.Exists(SetSid);
+        var startInfo = new ProcessStartInfo(ownSession ? SetSid : fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -39,6 +44,12 @@ public sealed partial class ChildProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
+        if (ownSession)
+        {
+            startInfo.ArgumentList.Add("--");
+            startInfo.ArgumentList.Add(fileName);
+        }
+
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
@@ -59,8 +70,8 @@ public sealed partial class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops the program: <paramref name="signal"/> (SIGTERM unless the program prefers another, e.g.
-    /// SIGINT for a fast PostgreSQL shutdown), then SIGKILL of the whole tree after the grace period.
+    /// Stops the program: SIGTERM, or SIGINT when <paramref name="interrupt"/> (a fast PostgreSQL
+    /// shutdown), then SIGKILL of the whole tree after the grace period.
     /// </summary>
     public async Task StopAsync(TimeSpan grace, bool interrupt = false)
     {
@@ -69,7 +80,7 @@ public sealed partial class ChildProcess : IAsyncDisposable
             return;
         }
 
-        _ = Kill(process.Id, interrupt ? SigInt : SigTerm);
+        _ = UnixSignal.Send(process.Id, interrupt ? UnixSignal.Interrupt : UnixSignal.Terminate);
         using var timeout = new CancellationTokenSource(grace);
         try
         {
@@ -88,7 +99,4 @@ public sealed partial class ChildProcess : IAsyncDisposable
         await StopAsync(TimeSpan.FromSeconds(10));
         process.Dispose();
     }
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
 }

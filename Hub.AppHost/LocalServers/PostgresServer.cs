@@ -26,11 +26,32 @@ public sealed class PostgresServer : IAsyncDisposable
     public string Password { get; }
 
     /// <summary>The server-level connection string, in the shape Aspire gives a Postgres resource.</summary>
-    public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username={SuperUser};Password={Password}";
-
-    public string DatabaseConnectionString(string database) => $"{ConnectionString};Database={database}";
+    public string ConnectionString => ConnectionStringFor(Port, Password);
 
     public bool HasExited => process.HasExited;
+
+    /// <summary>The postmaster's process id.</summary>
+    public int ProcessId => process.Id;
+
+    /// <summary>
+    /// The connection string of a server on <paramref name="port"/>, for callers that hand it out before
+    /// the server runs (the AppHost allocates ports first, as Aspire does).
+    /// </summary>
+    public static string ConnectionStringFor(int port, string password) =>
+        $"Host=127.0.0.1;Port={port};Username={SuperUser};Password={password}";
+
+    /// <summary>Aspire's database connection string: the server's plus <c>Database=</c>.</summary>
+    public static string DatabaseConnectionStringFor(int port, string password, string database) =>
+        $"{ConnectionStringFor(port, password)};Database={database}";
+
+    public string DatabaseConnectionString(string database) => DatabaseConnectionStringFor(Port, Password, database);
+
+    /// <summary>Completes when the postmaster ends, with its exit code; the AppHost treats an exit it did not ask for as a failure.</summary>
+    public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
+    {
+        await process.WaitForExitAsync(cancellationToken);
+        return process.ExitCode;
+    }
 
     public static async Task<PostgresServer> StartAsync(
         string dataDirectory, int port, string password, Action<string> output, CancellationToken cancellationToken)
@@ -136,6 +157,13 @@ public sealed class PostgresServer : IAsyncDisposable
                 await using var connection = new NpgsqlConnection($"{ConnectionString};Database=postgres;Pooling=false;Timeout=2");
                 await connection.OpenAsync(cancellationToken);
                 return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidPassword)
+            {
+                // Retrying cannot help: the cluster was initialised with another password (its secret was lost).
+                throw new InvalidOperationException(
+                    $"The PostgreSQL cluster on port {Port} rejects the password it was given: the data folder was "
+                    + "initialised with another one. Restore the saved password, or delete the cluster folder to start over.", ex);
             }
             catch (Exception ex) when (ex is NpgsqlException or TimeoutException && DateTime.UtcNow < deadline)
             {

@@ -20,9 +20,21 @@ public sealed class RedisServer : IAsyncDisposable
     public string Password { get; }
 
     /// <summary>The connection string in the shape Aspire gives a Redis resource.</summary>
-    public string ConnectionString => $"127.0.0.1:{Port},password={Password}";
+    public string ConnectionString => ConnectionStringFor(Port, Password);
 
     public bool HasExited => process.HasExited;
+
+    public int ProcessId => process.Id;
+
+    /// <summary>The connection string of a server on <paramref name="port"/>, for callers that hand it out before it runs.</summary>
+    public static string ConnectionStringFor(int port, string password) => $"127.0.0.1:{port},password={password}";
+
+    /// <summary>Completes when redis-server ends, with its exit code; the AppHost treats an exit it did not ask for as a failure.</summary>
+    public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
+    {
+        await process.WaitForExitAsync(cancellationToken);
+        return process.ExitCode;
+    }
 
     /// <param name="appendOnly">Keep data across restarts (the AppHost); tests pass false.</param>
     public static async Task<RedisServer> StartAsync(

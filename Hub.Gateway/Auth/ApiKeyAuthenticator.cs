@@ -2,7 +2,6 @@ using Hub.Core.Keys;
 using Hub.Gateway.Errors;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Hub.Gateway.Auth;
 

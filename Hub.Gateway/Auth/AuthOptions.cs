@@ -21,3 +21,6 @@ internal sealed class AuthOptions
     [Range(1, 10_000_000)]
     public int MaxCachedKeys { get; set; } = 100_000;
 }
+
+[Microsoft.Extensions.Options.OptionsValidator]
+internal sealed partial class AuthOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<AuthOptions>;

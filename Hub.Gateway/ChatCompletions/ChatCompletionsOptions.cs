@@ -13,3 +13,6 @@ internal sealed class ChatCompletionsOptions
     [Range(1024, 512L * 1024 * 1024)]
     public long MaxRequestBodyBytes { get; set; } = 16 * 1024 * 1024;
 }
+
+[Microsoft.Extensions.Options.OptionsValidator]
+internal sealed partial class ChatCompletionsOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<ChatCompletionsOptions>;

@@ -13,7 +13,7 @@ internal sealed record ChatRequest(byte[] Body, string Model, Range ModelToken, 
     /// <summary>The body with only the model value replaced: how the upstream knows the model.</summary>
     public byte[] WithModel(string upstreamModel)
     {
-        var encoded = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(upstreamModel, ChatCompletionsJsonContext.Default.String);
+        var encoded = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(upstreamModel, GatewayJsonContext.Default.String);
         var (start, length) = ModelToken.GetOffsetAndLength(Body.Length);
         var rewritten = new byte[Body.Length - length + encoded.Length];
         Body.AsSpan(0, start).CopyTo(rewritten);

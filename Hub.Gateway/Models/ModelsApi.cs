@@ -16,7 +16,7 @@ internal static class ModelsApi
     }
 
     private static JsonHttpResult<ModelList> List(ProviderRegistry registry) =>
-        TypedResults.Json(new ModelList("list", AllModels(registry)), ChatCompletionsJsonContext.Default.ModelList);
+        TypedResults.Json(new ModelList("list", AllModels(registry)), GatewayJsonContext.Default.ModelList);
 
     private static Results<JsonHttpResult<ModelEntry>, OpenAIErrorResult> Get(string id, ProviderRegistry registry)
     {
@@ -24,7 +24,7 @@ internal static class ModelsApi
         {
             if (string.Equals(model.Id, id, StringComparison.Ordinal))
             {
-                return TypedResults.Json(model, ChatCompletionsJsonContext.Default.ModelEntry);
+                return TypedResults.Json(model, GatewayJsonContext.Default.ModelEntry);
             }
         }
 

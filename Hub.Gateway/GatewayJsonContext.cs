@@ -1,10 +1,10 @@
 using System.Text.Json.Serialization;
 
-namespace Hub.Gateway.ChatCompletions;
+namespace Hub.Gateway;
 
-/// <summary>Source-generated JSON for the gateway's own wire types (no reflection on the hot path).</summary>
+/// <summary>Source-generated JSON for every wire type the gateway writes itself (no reflection on the hot path).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(Models.ModelList))]
 [JsonSerializable(typeof(Models.ModelEntry))]
-internal sealed partial class ChatCompletionsJsonContext : JsonSerializerContext;
+internal sealed partial class GatewayJsonContext : JsonSerializerContext;
