@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 [assembly: AssemblyFixture(typeof(Hub.Gateway.Tests.GatewayFixture))]
 
@@ -23,6 +24,9 @@ public sealed class GatewayFixture : IAsyncLifetime
     private WebApplicationFactory<Program>? factory;
 
     public LocalInfrastructure Infrastructure { get; } = new();
+
+    /// <summary>Every log line the gateway wrote, at every level.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
 
     public FakeOpenAIUpstream Upstream { get; private set; } = null!;
 
@@ -46,6 +50,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             web.UseSetting("Providers:down:BaseUrl", $"http://127.0.0.1:{FreePort.Next()}/v1");
             web.UseSetting("Providers:mock:Enabled", "true");
             web.UseSetting("Gateway:ChatCompletions:MaxRequestBodyBytes", MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            web.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         });
         factory.UseKestrel(0);
         factory.StartServer();

@@ -86,7 +86,7 @@ public sealed class ChatCompletionsPassThroughTests(GatewayFixture fixture)
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Cancel);
         await using var body = await response.Content.ReadAsStreamAsync(Cancel);
         using var reader = new StreamReader(body);
-        var firstLine = await reader.ReadLineAsync(Cancel);
+        var firstLine = await reader.ReadLineAsync(Cancel).AsTask().WaitAsync(TimeSpan.FromSeconds(30), Cancel);
 
         Assert.StartsWith("data: {\"id\":\"chatcmpl-fake0001\"", firstLine, StringComparison.Ordinal);
     }
@@ -116,10 +116,10 @@ public sealed class ChatCompletionsPassThroughTests(GatewayFixture fixture)
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = OpenAIAssert.Json(OpenAIAssert.Chat("fake/fake-broken", true)) };
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Cancel);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(Cancel));
-        var first = await reader.ReadLineAsync(Cancel);
+        var first = await reader.ReadLineAsync(Cancel).AsTask().WaitAsync(TimeSpan.FromSeconds(30), Cancel);
 
         fixture.Upstream.BreakStreams();
-        var rest = await reader.ReadToEndAsync(Cancel);
+        var rest = await reader.ReadToEndAsync(Cancel).WaitAsync(TimeSpan.FromSeconds(30), Cancel);
 
         Assert.StartsWith("data: {\"id\":\"chatcmpl-fake0001\"", first, StringComparison.Ordinal);
         Assert.Equal("\ndata: {\"error\":{\"message\":\"The provider\\u0027s stream ended unexpectedly.\",\"type\":\"upstream_error\",\"param\":null,\"code\":\"upstream_stream_broken\"}}\n\n", rest);
