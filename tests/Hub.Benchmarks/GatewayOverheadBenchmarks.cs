@@ -2,11 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Hub.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Benchmarks;
 
@@ -64,23 +60,15 @@ public class GatewayOverheadBenchmarks
     {
         await infrastructure.StartAsync(CancellationToken.None);
         upstream = await FakeOpenAIUpstream.StartAsync();
-        gateway = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseSetting("ConnectionStrings:hubdb", infrastructure.DatabaseConnectionString);
-            web.UseSetting("ConnectionStrings:cache", infrastructure.RedisConnectionString);
-            web.UseSetting("Providers:fake:BaseUrl", upstream.BaseUrl);
-            web.UseSetting("Providers:fake:ApiKey", FakeOpenAIUpstream.ApiKey);
-            web.UseSetting("Logging:LogLevel:Default", "Warning");
-        });
-        gateway.UseKestrel(0);
-        gateway.StartServer();
-        var address = gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var settings = KestrelTestServer.GatewaySettings(infrastructure, upstream);
+        settings["Logging:LogLevel:Default"] = "Warning";
+        (gateway, var address) = KestrelTestServer.Start<Program>(settings);
         var tenant = await TestTenant.CreateAsync(infrastructure.DataSource, CancellationToken.None);
 
         // One connection each, as a single sequential client would use.
         directClient = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1 }) { BaseAddress = new Uri(upstream.BaseUrl + "/") };
         directClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", FakeOpenAIUpstream.ApiKey);
-        gatewayClient = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1 }) { BaseAddress = new Uri(address + "/v1/") };
+        gatewayClient = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1 }) { BaseAddress = new Uri(address, "/v1/") };
         gatewayClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tenant.ProjectKey);
     }
 

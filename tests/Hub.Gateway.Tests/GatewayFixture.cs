@@ -2,10 +2,7 @@ using System.Net.Http.Headers;
 using Hub.AppHost.LocalServers;
 using Hub.Testing;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 [assembly: AssemblyFixture(typeof(Hub.Gateway.Tests.GatewayFixture))]
@@ -36,26 +33,17 @@ public sealed class GatewayFixture : IAsyncLifetime
     {
         await Infrastructure.InitializeAsync();
         Upstream = await FakeOpenAIUpstream.StartAsync();
-        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseSetting("ConnectionStrings:hubdb", Infrastructure.DatabaseConnectionString);
-            web.UseSetting("ConnectionStrings:cache", Infrastructure.RedisConnectionString);
-            web.UseSetting("Providers:fake:BaseUrl", Upstream.BaseUrl);
-            web.UseSetting("Providers:fake:ApiKey", FakeOpenAIUpstream.ApiKey);
-            web.UseSetting("Providers:listed:BaseUrl", Upstream.BaseUrl);
-            web.UseSetting("Providers:listed:ApiKey", FakeOpenAIUpstream.ApiKey);
-            web.UseSetting("Providers:listed:Models:0", FakeOpenAIUpstream.Models.Text);
-            web.UseSetting("Providers:badkey:BaseUrl", Upstream.BaseUrl);
-            web.UseSetting("Providers:badkey:ApiKey", "sk-wrong");
-            web.UseSetting("Providers:down:BaseUrl", $"http://127.0.0.1:{FreePort.Next()}/v1");
-            web.UseSetting("Providers:mock:Enabled", "true");
-            web.UseSetting("Gateway:ChatCompletions:MaxRequestBodyBytes", MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            web.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
-        });
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        GatewayUrl = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        var settings = KestrelTestServer.GatewaySettings(Infrastructure, Upstream);
+        settings["Providers:listed:BaseUrl"] = Upstream.BaseUrl;
+        settings["Providers:listed:ApiKey"] = FakeOpenAIUpstream.ApiKey;
+        settings["Providers:listed:Models:0"] = FakeOpenAIUpstream.Models.Text;
+        settings["Providers:badkey:BaseUrl"] = Upstream.BaseUrl;
+        settings["Providers:badkey:ApiKey"] = "sk-wrong";
+        settings["Providers:down:BaseUrl"] = $"http://127.0.0.1:{FreePort.Next()}/v1";
+        settings["Providers:mock:Enabled"] = "true";
+        settings["Gateway:ChatCompletions:MaxRequestBodyBytes"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        (factory, GatewayUrl) = KestrelTestServer.Start<Program>(
+            settings, web => web.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace)));
     }
 
     /// <summary>A client of the gateway, optionally with a key.</summary>

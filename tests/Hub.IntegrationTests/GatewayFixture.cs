@@ -1,9 +1,5 @@
 using Hub.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 [assembly: AssemblyFixture(typeof(Hub.IntegrationTests.GatewayFixture))]
 
@@ -28,18 +24,10 @@ public sealed class GatewayFixture : IAsyncLifetime
     {
         await Infrastructure.InitializeAsync();
         Upstream = await FakeOpenAIUpstream.StartAsync();
-        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseSetting("ConnectionStrings:hubdb", Infrastructure.DatabaseConnectionString);
-            web.UseSetting("ConnectionStrings:cache", Infrastructure.RedisConnectionString);
-            web.UseSetting("Providers:fake:BaseUrl", Upstream.BaseUrl);
-            web.UseSetting("Providers:fake:ApiKey", FakeOpenAIUpstream.ApiKey);
-            web.UseSetting("Providers:mock:Enabled", "true");
-        });
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseUrl = new Uri(address.Replace("localhost", "127.0.0.1", StringComparison.Ordinal) + "/v1");
+        var settings = KestrelTestServer.GatewaySettings(Infrastructure, Upstream);
+        settings["Providers:mock:Enabled"] = "true";
+        (factory, var address) = KestrelTestServer.Start<Program>(settings);
+        BaseUrl = new Uri(address, "/v1");
     }
 
     public Task<TestTenant> NewTenantAsync() => TestTenant.CreateAsync(Infrastructure.DataSource, TestContext.Current.CancellationToken);

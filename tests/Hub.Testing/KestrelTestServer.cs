@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hub.Testing;
+
+/// <summary>
+/// A Hub service on a real Kestrel port on loopback (not the in-memory test server), for clients that
+/// need a URL (the OpenAI SDKs, Node, wrk-like loops) and for streaming that must cross a socket.
+/// </summary>
+public static class KestrelTestServer
+{
+    public static (WebApplicationFactory<TProgram> Factory, Uri Address) Start<TProgram>(
+        IReadOnlyDictionary<string, string> settings, Action<IWebHostBuilder>? configure = null)
+        where TProgram : class
+    {
+        var factory = new WebApplicationFactory<TProgram>().WithWebHostBuilder(web =>
+        {
+            foreach (var (key, value) in settings)
+            {
+                web.UseSetting(key, value);
+            }
+
+            configure?.Invoke(web);
+        });
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return (factory, new Uri(address.Replace("localhost", "127.0.0.1", StringComparison.Ordinal)));
+    }
+
+    /// <summary>The gateway's settings for the test servers: connection strings and the fake upstream as provider <c>fake</c>.</summary>
+    public static Dictionary<string, string> GatewaySettings(LocalInfrastructure infrastructure, FakeOpenAIUpstream upstream) => new()
+    {
+        ["ConnectionStrings:hubdb"] = infrastructure.DatabaseConnectionString,
+        ["ConnectionStrings:cache"] = infrastructure.RedisConnectionString,
+        ["Providers:fake:BaseUrl"] = upstream.BaseUrl,
+        ["Providers:fake:ApiKey"] = FakeOpenAIUpstream.ApiKey,
+    };
+}
