@@ -33,10 +33,12 @@ internal static class GatewayExtensions
         var v1 = app.MapGroup("/v1").AddEndpointFilter<ApiKeyEndpointFilter>();
         v1.MapChatCompletionsApi();
         v1.MapModelsApi();
-        app.MapFallback("/v1/{**path}", (HttpContext context) => new OpenAIErrorResult(HubError.InvalidRequest(
-            $"Invalid URL ({context.Request.Method} {context.Request.Path})")with { Status = StatusCodes.Status404NotFound }));
+        app.MapFallback("/v1/{**path}", UnknownUrl);
         return app;
     }
+
+    private static OpenAIErrorResult UnknownUrl(HttpContext context) =>
+        new(HubError.UnknownUrl(context.Request.Method, context.Request.Path));
 
     private static IHostApplicationBuilder AddAuth(this IHostApplicationBuilder builder)
     {

@@ -16,6 +16,9 @@ internal sealed record HubError(int Status, string Type, string? Code, string Me
         new(StatusCodes.Status404NotFound, "invalid_request_error", "model_not_found",
             $"The model `{model}` does not exist or you do not have access to it.", "model");
 
+    public static HubError UnknownUrl(string method, string path) =>
+        new(StatusCodes.Status404NotFound, "invalid_request_error", null, $"Invalid URL ({method} {path})");
+
     public static HubError BodyTooLarge(long limit) =>
         new(StatusCodes.Status413PayloadTooLarge, "invalid_request_error", "request_too_large",
             $"The request body is larger than the gateway's limit of {limit} bytes.");
