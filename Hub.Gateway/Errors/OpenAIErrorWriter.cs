@@ -36,7 +36,7 @@ internal static class OpenAIErrorWriter
     public static byte[] Serialize(HubError error)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, JsonWriting.Options))
         {
             writer.WriteStartObject();
             writer.WriteStartObject(ErrorProperty);

@@ -121,7 +121,7 @@ internal sealed class MockEchoProvider(TimeProvider time, IRandomSource random) 
     {
         public void WriteJson(IBufferWriter<byte> output)
         {
-            using var writer = new Utf8JsonWriter(output);
+            using var writer = new Utf8JsonWriter(output, JsonWriting.Options);
             writer.WriteStartObject();
             WriteHeader(writer, "chat.completion");
             writer.WriteStartArray("choices");
@@ -216,7 +216,7 @@ internal sealed class MockEchoProvider(TimeProvider time, IRandomSource random) 
         private static void WriteEvent(IBufferWriter<byte> output, Action<Utf8JsonWriter> write)
         {
             output.Write("data: "u8);
-            using (var writer = new Utf8JsonWriter(output))
+            using (var writer = new Utf8JsonWriter(output, JsonWriting.Options))
             {
                 writer.WriteStartObject();
                 write(writer);

@@ -122,7 +122,7 @@ public sealed class ChatCompletionsPassThroughTests(GatewayFixture fixture)
         var rest = await reader.ReadToEndAsync(Cancel).WaitAsync(TimeSpan.FromSeconds(30), Cancel);
 
         Assert.StartsWith("data: {\"id\":\"chatcmpl-fake0001\"", first, StringComparison.Ordinal);
-        Assert.Equal("\ndata: {\"error\":{\"message\":\"The provider\\u0027s stream ended unexpectedly.\",\"type\":\"upstream_error\",\"param\":null,\"code\":\"upstream_stream_broken\"}}\n\n", rest);
+        Assert.Equal("\ndata: {\"error\":{\"message\":\"The provider's stream ended unexpectedly.\",\"type\":\"upstream_error\",\"param\":null,\"code\":\"upstream_stream_broken\"}}\n\n", rest);
     }
 
     private async Task<byte[]> CallUpstreamDirectlyAsync(string body)

@@ -27,8 +27,10 @@ public sealed class AppHostEndToEndTests : IAsyncLifetime
         var dll = Path.Combine(NpmOpenAIPackage.RepositoryRoot(), "artifacts", "bin", "Hub.AppHost", configuration, "Hub.AppHost.dll");
         Assert.True(File.Exists(dll), $"Hub.AppHost is not built at {dll}");
 
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { dll, "--data-dir", dataDirectory })
+        // env --default-signal: a test runner started in the background inherits an ignored SIGINT,
+        // which .NET keeps ignoring; the AppHost must hear the Ctrl-C this test sends.
+        var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "--default-signal=INT", "dotnet", dll, "--data-dir", dataDirectory })
         {
             start.ArgumentList.Add(argument);
         }
