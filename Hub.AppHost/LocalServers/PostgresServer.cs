@@ -8,30 +8,18 @@ namespace Hub.AppHost.LocalServers;
 /// <c>postgres</c> user through <c>setpriv</c>, which execs (no extra process between us and the
 /// postmaster, so our signals reach it).
 /// </summary>
-public sealed class PostgresServer : IAsyncDisposable
+public sealed class PostgresServer : LocalServer
 {
     public const string SuperUser = "postgres";
 
-    private readonly ChildProcess process;
-
+    /// <summary>SIGINT is PostgreSQL's fast shutdown: active sessions are rolled back, data is flushed and kept.</summary>
     private PostgresServer(ChildProcess process, int port, string password)
+        : base(process, port, password, TimeSpan.FromSeconds(20), stopWithInterrupt: true)
     {
-        this.process = process;
-        Port = port;
-        Password = password;
     }
 
-    public int Port { get; }
-
-    public string Password { get; }
-
     /// <summary>The server-level connection string, in the shape Aspire gives a Postgres resource.</summary>
-    public string ConnectionString => ConnectionStringFor(Port, Password);
-
-    public bool HasExited => process.HasExited;
-
-    /// <summary>The postmaster's process id.</summary>
-    public int ProcessId => process.Id;
+    public override string ConnectionString => ConnectionStringFor(Port, Password);
 
     /// <summary>
     /// The connection string of a server on <paramref name="port"/>, for callers that hand it out before
@@ -45,13 +33,6 @@ public sealed class PostgresServer : IAsyncDisposable
         $"{ConnectionStringFor(port, password)};Database={database}";
 
     public string DatabaseConnectionString(string database) => DatabaseConnectionStringFor(Port, Password, database);
-
-    /// <summary>Completes when the postmaster ends, with its exit code; the AppHost treats an exit it did not ask for as a failure.</summary>
-    public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
-    {
-        await process.WaitForExitAsync(cancellationToken);
-        return process.ExitCode;
-    }
 
     public static async Task<PostgresServer> StartAsync(
         string dataDirectory, int port, string password, Action<string> output, CancellationToken cancellationToken)
@@ -75,17 +56,7 @@ public sealed class PostgresServer : IAsyncDisposable
             "-c", "fsync=on",
         ]), output);
 
-        var server = new PostgresServer(process, port, password);
-        try
-        {
-            await server.WaitUntilReadyAsync(cancellationToken);
-            return server;
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
-        }
+        return await ReadyAsync(new PostgresServer(process, port, password), cancellationToken);
     }
 
     /// <summary>Creates the database unless it exists (CREATE DATABASE has no IF NOT EXISTS).</summary>
@@ -103,12 +74,11 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Fast shutdown (SIGINT): active sessions are rolled back, data is flushed and kept.</summary>
-    public async ValueTask DisposeAsync()
+    public override ValueTask DisposeAsync()
     {
+        // Pooled idle connections would only delay the shutdown.
         NpgsqlConnection.ClearAllPools();
-        await process.StopAsync(TimeSpan.FromSeconds(20), interrupt: true);
-        await process.DisposeAsync();
+        return base.DisposeAsync();
     }
 
     private static async Task InitializeAsync(
@@ -141,13 +111,13 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
+    private protected override async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (process.HasExited)
+            if (HasExited)
             {
                 throw new InvalidOperationException($"postgres exited during start-up on port {Port}; its output is above.");
             }

@@ -4,37 +4,17 @@ using System.Text;
 namespace Hub.AppHost.LocalServers;
 
 /// <summary>A redis-server child process on a loopback port, password required.</summary>
-public sealed class RedisServer : IAsyncDisposable
+public sealed class RedisServer : LocalServer
 {
-    private readonly ChildProcess process;
-
     private RedisServer(ChildProcess process, int port, string password)
+        : base(process, port, password, TimeSpan.FromSeconds(10), stopWithInterrupt: false)
     {
-        this.process = process;
-        Port = port;
-        Password = password;
     }
 
-    public int Port { get; }
-
-    public string Password { get; }
-
-    /// <summary>The connection string in the shape Aspire gives a Redis resource.</summary>
-    public string ConnectionString => ConnectionStringFor(Port, Password);
-
-    public bool HasExited => process.HasExited;
-
-    public int ProcessId => process.Id;
+    public override string ConnectionString => ConnectionStringFor(Port, Password);
 
     /// <summary>The connection string of a server on <paramref name="port"/>, for callers that hand it out before it runs.</summary>
     public static string ConnectionStringFor(int port, string password) => $"127.0.0.1:{port},password={password}";
-
-    /// <summary>Completes when redis-server ends, with its exit code; the AppHost treats an exit it did not ask for as a failure.</summary>
-    public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
-    {
-        await process.WaitForExitAsync(cancellationToken);
-        return process.ExitCode;
-    }
 
     /// <param name="appendOnly">Keep data across restarts (the AppHost); tests pass false.</param>
     public static async Task<RedisServer> StartAsync(
@@ -57,17 +37,7 @@ public sealed class RedisServer : IAsyncDisposable
             "--protected-mode", "yes",
         ], output);
 
-        var server = new RedisServer(process, port, password);
-        try
-        {
-            await server.WaitUntilReadyAsync(cancellationToken);
-            return server;
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
-        }
+        return await ReadyAsync(new RedisServer(process, port, password), cancellationToken);
     }
 
     /// <summary>Answers PING after AUTH: the same check Aspire's Redis health check makes.</summary>
@@ -105,18 +75,12 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await process.StopAsync(TimeSpan.FromSeconds(10));
-        await process.DisposeAsync();
-    }
-
-    private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
+    private protected override async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (!await PingAsync(cancellationToken))
         {
-            if (process.HasExited || DateTime.UtcNow > deadline)
+            if (HasExited || DateTime.UtcNow > deadline)
             {
                 throw new InvalidOperationException($"redis-server did not become ready on port {Port}; its output is above.");
             }
