@@ -1,71 +1,24 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using Hub.IntegrationTests.OpenAINpm;
 
 namespace Hub.IntegrationTests.AppHost;
 
 /// <summary>
 /// The real thing: the built Hub.AppHost starts Postgres, Redis, Scanner, Admin and Gateway in a
-/// fresh data folder; a chat completion goes through the gateway to <c>mock/echo</c> with the printed
-/// development key; SIGINT stops every process it started.
+/// fresh data folder, the printed development key works through the gateway, a stop signal ends
+/// every process it started, and the next run finds the data where it was left.
 /// </summary>
-public sealed class AppHostEndToEndTests : IAsyncLifetime
+public sealed class AppHostEndToEndTests : IDisposable
 {
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), $"hub-apphost-e2e-{Guid.NewGuid():N}");
-    private readonly StringBuilder output = new();
-    private Process? appHost;
-    private JsonElement endpoints;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
+    public void Dispose()
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Name; // artifacts/bin/<project>/<configuration>/
-        var dll = Path.Combine(NpmOpenAIPackage.RepositoryRoot(), "artifacts", "bin", "Hub.AppHost", configuration, "Hub.AppHost.dll");
-        Assert.True(File.Exists(dll), $"Hub.AppHost is not built at {dll}");
-
-        // env --default-signal: a test runner started in the background inherits an ignored SIGINT,
-        // which .NET keeps ignoring; the AppHost must hear the Ctrl-C this test sends.
-        var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "--default-signal=INT", "dotnet", dll, "--data-dir", dataDirectory })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        appHost = Process.Start(start)!;
-        appHost.OutputDataReceived += (_, line) => { lock (output) output.AppendLine(line.Data); };
-        appHost.ErrorDataReceived += (_, line) => { lock (output) output.AppendLine(line.Data); };
-        appHost.BeginOutputReadLine();
-        appHost.BeginErrorReadLine();
-
-        var endpointsFile = Path.Combine(dataDirectory, "endpoints.json");
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (!File.Exists(endpointsFile))
-        {
-            if (appHost.HasExited)
-            {
-                Assert.Fail($"The AppHost exited early ({appHost.ExitCode}):\n{Output}");
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"No endpoints.json after 3 minutes:\n{Output}");
-            await Task.Delay(100, Cancel);
-        }
-
-        endpoints = JsonDocument.Parse(await File.ReadAllTextAsync(endpointsFile, Cancel)).RootElement.Clone();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (appHost is { HasExited: false })
-        {
-            appHost.Kill(entireProcessTree: true);
-            await appHost.WaitForExitAsync(CancellationToken.None);
-        }
-
-        appHost?.Dispose();
         try
         {
             Directory.Delete(dataDirectory, recursive: true);
@@ -76,39 +29,28 @@ public sealed class AppHostEndToEndTests : IAsyncLifetime
         }
     }
 
-    private string Output
-    {
-        get { lock (output) return output.ToString(); }
-    }
-
     [Fact]
-    public async Task Run_ChatCompletionToMockEcho_ThenSigintStopsEverything()
+    public async Task Run_ChatCompletionToMockEcho_ThenCtrlCStopsEverything()
     {
-        var gateway = endpoints.GetProperty("gateway").GetString()!;
-        using var client = new HttpClient { BaseAddress = new Uri(gateway.TrimEnd('/') + "/") };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", endpoints.GetProperty("apiKey").GetString());
+        await using var appHost = await RunningAppHost.StartAsync(dataDirectory, Cancel);
+        using var gateway = Client(appHost.Endpoints.GetProperty("gateway").GetString()!, appHost.Endpoints.GetProperty("apiKey").GetString()!);
 
-        using var answer = await client.PostAsync("chat/completions", Json("""{"model":"mock/echo","messages":[{"role":"user","content":"Hello through the AppHost"}]}"""), Cancel);
+        using var answer = await gateway.PostAsync("chat/completions", Json("""{"model":"mock/echo","messages":[{"role":"user","content":"Hello through the AppHost"}]}"""), Cancel);
         var completion = JsonDocument.Parse(await answer.Content.ReadAsStringAsync(Cancel)).RootElement;
-        using var stream = await client.PostAsync("chat/completions", Json("""{"model":"mock/echo","stream":true,"messages":[{"role":"user","content":"and streamed"}]}"""), Cancel);
+        using var stream = await gateway.PostAsync("chat/completions", Json("""{"model":"mock/echo","stream":true,"messages":[{"role":"user","content":"and streamed"}]}"""), Cancel);
         var sse = await stream.Content.ReadAsStringAsync(Cancel);
 
         Assert.Equal("Hello through the AppHost", completion.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString());
         Assert.EndsWith("data: [DONE]\n\n", sse, StringComparison.Ordinal);
-        Assert.StartsWith("hub_admin_", endpoints.GetProperty("adminToken").GetString(), StringComparison.Ordinal);
 
-        var ports = new[] { "gateway", "admin", "scanner" }.Select(name => new Uri(endpoints.GetProperty(name).GetString()!).Port).ToList();
-        var children = RecordedChildren();
+        var ports = new[] { "gateway", "admin", "scanner" }.Select(name => new Uri(appHost.Endpoints.GetProperty(name).GetString()!).Port).ToList();
+        var children = appHost.Children();
         Assert.Equal(["admin", "cache", "gateway", "postgres", "scanner"], children.Keys.Order());
         Assert.All(children.Values, pid => Assert.True(IsAlive(pid)));
 
-        using (var interrupt = Process.Start("kill", ["-INT", appHost!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await interrupt.WaitForExitAsync(Cancel);
-        }
+        await appHost.StopAsync("INT", Cancel);
 
-        await appHost.WaitForExitAsync(Cancel).WaitAsync(TimeSpan.FromMinutes(1), Cancel);
-        Assert.True(appHost.ExitCode == 0, $"AppHost exit code {appHost.ExitCode}:\n{Output}");
+        Assert.True(appHost.ExitCode == 0, $"AppHost exit code {appHost.ExitCode}:\n{appHost.Output}");
         Assert.False(File.Exists(Path.Combine(dataDirectory, "endpoints.json")));
         Assert.All(children, child => Assert.False(IsAlive(child.Value), $"{child.Key} (pid {child.Value}) outlived the AppHost"));
         foreach (var port in ports)
@@ -117,13 +59,39 @@ public sealed class AppHostEndToEndTests : IAsyncLifetime
         }
     }
 
-    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+    [Fact]
+    public async Task Run_SecondRunOnSameFolder_KeepsDataAndCredentials()
+    {
+        string apiKey;
+        await using (var first = await RunningAppHost.StartAsync(dataDirectory, Cancel))
+        {
+            apiKey = first.Endpoints.GetProperty("apiKey").GetString()!;
+            Assert.Contains("creating a cluster", first.Output, StringComparison.Ordinal);
+            using var admin = Client(first.Endpoints.GetProperty("admin").GetString()!, first.Endpoints.GetProperty("adminToken").GetString()!);
+            using var created = await admin.PostAsJsonAsync("admin/v1/projects", new { name = "kept-across-runs" }, Cancel);
+            Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+            await first.StopAsync("TERM", Cancel);
+            Assert.Equal(0, first.ExitCode);
+        }
 
-    /// <summary>The AppHost's record of its children: <c>run/&lt;resource&gt;.pid</c> holding "pid start-time signal".</summary>
-    private Dictionary<string, int> RecordedChildren() =>
-        Directory.GetFiles(Path.Combine(dataDirectory, "run"), "*.pid").ToDictionary(
-            file => Path.GetFileNameWithoutExtension(file),
-            file => int.Parse(File.ReadAllText(file).Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
+        await using var second = await RunningAppHost.StartAsync(dataDirectory, Cancel);
+        using var secondAdmin = Client(second.Endpoints.GetProperty("admin").GetString()!, second.Endpoints.GetProperty("adminToken").GetString()!);
+        var projects = await secondAdmin.GetFromJsonAsync<JsonElement>("admin/v1/projects", Cancel);
+
+        Assert.Equal(apiKey, second.Endpoints.GetProperty("apiKey").GetString());
+        Assert.Contains("kept-across-runs", projects.EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.DoesNotContain("creating a cluster", second.Output, StringComparison.Ordinal);
+        await second.StopAsync("TERM", Cancel);
+    }
+
+    private static HttpClient Client(string baseUrl, string token)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/") };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     /// <summary>Running and not a zombie (state field "Z" in /proc/&lt;pid&gt;/stat).</summary>
     private static bool IsAlive(int pid)
