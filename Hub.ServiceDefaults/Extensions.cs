@@ -40,10 +40,12 @@ public static class Extensions
     /// (<c>http://scanner</c> resolves through <c>services__scanner__http__0</c>), with the
     /// standard resilience handler (retries, circuit breaker, timeouts).
     /// </summary>
-    public static IHttpClientBuilder AddServiceClient(this IServiceCollection services, string serviceName) =>
-        services.AddHttpClient(serviceName, client => client.BaseAddress = new Uri($"https+http://{serviceName}"))
-            .AddStandardResilienceHandler().Services
-            .AddHttpClient(serviceName);
+    public static IHttpClientBuilder AddServiceClient(this IServiceCollection services, string serviceName)
+    {
+        var client = services.AddHttpClient(serviceName, http => http.BaseAddress = new Uri($"https+http://{serviceName}"));
+        client.AddStandardResilienceHandler();
+        return client;
+    }
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {

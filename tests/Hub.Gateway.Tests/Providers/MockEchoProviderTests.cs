@@ -42,6 +42,21 @@ public sealed class MockEchoProviderTests(GatewayFixture fixture)
         Assert.Equal("one\ntwo", json.RootElement.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString());
     }
 
+    [Theory]
+    [InlineData("""{"model":"mock/echo","messages":["not a message",42,null]}""")]
+    [InlineData("""{"model":"mock/echo","messages":[{"role":"user","content":{"odd":true}}]}""")]
+    public async Task Post_EchoModelOddMessages_AnswersEmptyInsteadOfFailing(string body)
+    {
+        var tenant = await fixture.NewTenantAsync();
+        using var client = fixture.CreateClient(tenant.ProjectKey);
+
+        using var response = await client.PostAsync("/v1/chat/completions", OpenAIAssert.Json(body), Cancel);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal("", json.RootElement.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString());
+    }
+
     [Fact]
     public async Task Post_EchoModelStreaming_ChunksReassembleToTheMessageAndEndInDone()
     {
