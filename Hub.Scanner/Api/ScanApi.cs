@@ -1,0 +1,77 @@
+using Hub.Scanner.Engine;
+using Hub.Scanner.Policies;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Scanner.Api;
+
+/// <summary>
+/// <c>POST /v1/scan</c> and <c>GET /v1/entities</c>: the API the gateway calls. Stateless: no
+/// database, so the scanner scales out freely. Text never leaves this process except in the response.
+/// </summary>
+internal static class ScanApi
+{
+    public static RouteGroupBuilder MapScanApi(this IEndpointRouteBuilder app)
+    {
+        var v1 = app.MapGroup("/v1");
+        v1.MapPost("/scan", Scan);
+        v1.MapGet("/entities", ListEntities);
+        return v1;
+    }
+
+    public static Results<Ok<ScanResponse>, ValidationProblem, ProblemHttpResult> Scan(
+        ScanRequest request, ScanEngine engine, PolicyResolver policies, IOptions<ScannerOptions> options)
+    {
+        var limits = options.Value;
+        if (request.Texts is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["texts"] = ["An array of strings is required."] });
+        }
+
+        if (request.Texts.Count > limits.MaxTexts || TotalLength(request.Texts) > limits.MaxTotalChars)
+        {
+            return TypedResults.Problem(
+                $"At most {limits.MaxTexts} texts and {limits.MaxTotalChars} characters in one scan.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (request.Texts.IndexOf(null) is var missing and >= 0)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [$"texts[{missing}]"] = ["Must be a string."] });
+        }
+
+        var (policy, errors) = policies.Resolve(request.Policy);
+        if (policy is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var result = engine.Scan(request.Texts!, policy);
+        return TypedResults.Ok(ToResponse(result));
+    }
+
+    public static Ok<IReadOnlyList<EntityResponse>> ListEntities(EntityCatalog catalog) =>
+        TypedResults.Ok<IReadOnlyList<EntityResponse>>([.. catalog.Names.Select(name => new EntityResponse(name, catalog.Entities[name].Description))]);
+
+    private static long TotalLength(List<string?> texts)
+    {
+        long total = 0;
+        foreach (var text in texts)
+        {
+            total += text?.Length ?? 0;
+        }
+
+        return total;
+    }
+
+    private static ScanResponse ToResponse(ScanResult result)
+    {
+        var findings = new FindingResponse[result.Findings.Count];
+        for (var i = 0; i < findings.Length; i++)
+        {
+            var finding = result.Findings[i];
+            findings[i] = new FindingResponse(finding.TextIndex, finding.Entity, finding.Start, finding.End, finding.Score, finding.Action.ToWire());
+        }
+
+        return new ScanResponse(result.Blocked, findings, result.RedactedTexts, Math.Round(result.ScanMilliseconds, 3));
+    }
+}

@@ -1,0 +1,88 @@
+using Hub.Scanner.Recognizers;
+
+namespace Hub.Scanner.Engine;
+
+/// <summary>
+/// Raises a candidate's score when one of its entity's context words stands near it: within
+/// <see cref="WordsBefore"/> words before or <see cref="WordsAfter"/> words after. Like Presidio's
+/// enhancer: +0.35, at least 0.4, at most 1.0. A context word matches at the start of a word, so
+/// "ssn" matches "SSN:" and "ssns" but "card" does not match "discard".
+/// </summary>
+internal static class ContextEnhancer
+{
+    public const double Boost = 0.35;
+    public const double FloorWithContext = 0.4;
+    public const int WordsBefore = 5;
+    public const int WordsAfter = 2;
+
+    public static RecognizerResult Enhance(string text, RecognizerResult result, IReadOnlyList<string> contextWords)
+    {
+        if (contextWords.Count == 0 || result.Score >= 1.0)
+        {
+            return result;
+        }
+
+        var windowStart = WalkWords(text, result.Start, WordsBefore, backwards: true);
+        var windowEnd = WalkWords(text, result.End, WordsAfter, backwards: false);
+        var before = text.AsSpan(windowStart, result.Start - windowStart);
+        var after = text.AsSpan(result.End, windowEnd - result.End);
+        for (var i = 0; i < contextWords.Count; i++)
+        {
+            if (ContainsAtWordStart(before, contextWords[i]) || ContainsAtWordStart(after, contextWords[i]))
+            {
+                return result with { Score = Math.Min(1.0, Math.Max(result.Score + Boost, FloorWithContext)) };
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The index <paramref name="words"/> words away from <paramref name="from"/>.</summary>
+    private static int WalkWords(string text, int from, int words, bool backwards)
+    {
+        var position = from;
+        var step = backwards ? -1 : 1;
+        for (var seen = 0; seen < words; seen++)
+        {
+            // Skip separators, then one word.
+            while (InRange(text, position, backwards) && !char.IsLetterOrDigit(Peek(text, position, backwards)))
+            {
+                position += step;
+            }
+
+            while (InRange(text, position, backwards) && char.IsLetterOrDigit(Peek(text, position, backwards)))
+            {
+                position += step;
+            }
+        }
+
+        return position;
+    }
+
+    private static bool InRange(string text, int position, bool backwards) => backwards ? position > 0 : position < text.Length;
+
+    private static char Peek(string text, int position, bool backwards) => backwards ? text[position - 1] : text[position];
+
+    private static bool ContainsAtWordStart(ReadOnlySpan<char> window, string word)
+    {
+        var offset = 0;
+        while (offset < window.Length)
+        {
+            var found = window[offset..].IndexOf(word, StringComparison.OrdinalIgnoreCase);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            var at = offset + found;
+            if (at == 0 || !char.IsLetterOrDigit(window[at - 1]))
+            {
+                return true;
+            }
+
+            offset = at + 1;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,33 @@
+using System.Collections.Frozen;
+using Hub.Scanner.Recognizers;
+
+namespace Hub.Scanner.Policies;
+
+/// <summary>How placeholders read: <c>[PERSON]</c>, or <c>[PERSON_1]</c>, <c>[PERSON_2]</c> per distinct value.</summary>
+internal enum PlaceholderStyle
+{
+    Type,
+    Numbered,
+}
+
+/// <summary>
+/// A policy ready to run: the action of every scanned entity (OFF ones are absent), the score
+/// threshold, the placeholder style, and the recognizers the policy itself brings (custom regexes).
+/// </summary>
+internal sealed class ScanPolicy(
+    FrozenDictionary<string, ScanAction> actions, double minScore, PlaceholderStyle placeholder, IReadOnlyList<IRecognizer> customRecognizers)
+{
+    public const double DefaultMinScore = 0.5;
+
+    /// <summary>Entity → action, for every entity that is scanned.</summary>
+    public FrozenDictionary<string, ScanAction> Actions { get; } = actions;
+
+    /// <summary>The entities to scan for (the keys of <see cref="Actions"/>).</summary>
+    public IReadOnlySet<string> Enabled { get; } = actions.Keys.ToFrozenSet(StringComparer.Ordinal);
+
+    public double MinScore { get; } = minScore;
+
+    public PlaceholderStyle Placeholder { get; } = placeholder;
+
+    public IReadOnlyList<IRecognizer> CustomRecognizers { get; } = customRecognizers;
+}

@@ -1,0 +1,39 @@
+using Hub.Scanner.Api;
+using Hub.Scanner.Engine;
+using Hub.Scanner.Policies;
+using Hub.Scanner.Recognizers.Custom;
+using Hub.Scanner.Recognizers.Financial;
+using Hub.Scanner.Recognizers.Names;
+using Hub.Scanner.Recognizers.Secrets;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Scanner;
+
+internal static class ScannerExtensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ScannerJsonContext.Default));
+        builder.Services.AddOptions<ScannerOptions>().BindConfiguration(ScannerOptions.SectionName).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScannerOptions>, ScannerOptionsValidator>());
+        builder.Services.AddScanEngine();
+        return builder;
+    }
+
+    /// <summary>The engine and every built-in recognizer; also used by the evaluation runner and benchmarks.</summary>
+    public static IServiceCollection AddScanEngine(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<EntityCatalog>();
+        services.TryAddSingleton<ScanEngine>();
+        services.TryAddSingleton<CustomRegexCache>();
+        services.TryAddSingleton<PolicyResolver>();
+        services
+            .AddSecretAndInternetRecognizers()
+            .AddFinancialAndIdentityRecognizers()
+            .AddNameAndPlaceRecognizers();
+        return services;
+    }
+}
