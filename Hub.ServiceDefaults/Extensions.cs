@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -32,6 +33,10 @@ public static class Extensions
         // LLM calls stream for minutes and must not be retried or cut by a 30 s total timeout.
         // Clients that call our own services opt in through AddServiceClient.
         builder.Services.ConfigureHttpClientDefaults(http => http.AddServiceDiscovery());
+
+        // A body that does not bind (malformed JSON, wrong shape) is the caller's 400, in every
+        // environment; by default Development throws and turns it into a 500.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
         return builder;
     }
 

@@ -28,7 +28,7 @@ internal sealed class CustomRegexCache : IDisposable
             cache.Set(pattern, regex, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
             return (regex, null);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
         {
             // Invalid syntax, or a construct the non-backtracking engine refuses (backreferences, lookarounds).
             return (null, $"The pattern cannot be used: {ex.Message}");

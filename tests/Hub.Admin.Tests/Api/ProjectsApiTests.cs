@@ -45,6 +45,20 @@ public sealed class ProjectsApiTests(AdminFixture fixture)
         Assert.True(json.RootElement.GetProperty("errors").TryGetProperty(field, out _));
     }
 
+    [Theory]
+    [InlineData("{\"name\":")]
+    [InlineData("[1,2]")]
+    public async Task Create_MalformedJson_Answers400ProblemDetails(string body)
+    {
+        var tenant = await fixture.NewTenantAsync();
+        using var client = fixture.CreateClient(tenant.AdminToken);
+
+        using var response = await client.PostAsync("/admin/v1/projects", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task Create_DuplicateName_Answers409()
     {

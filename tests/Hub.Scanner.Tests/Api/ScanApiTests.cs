@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Hub.Scanner.Recognizers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Hub.Scanner.Tests.Api;
+
+public sealed class ScanApiTests : IClassFixture<WebApplicationFactory<Program>>
+{
+    private const string CodePolicy = """{"default_action":"OFF","custom_regex":[{"name":"PROJECT_CODE","pattern":"PRJ-[A-Z]{2}-\\d{4,}","action":"REDACT"}]}""";
+
+    private readonly WebApplicationFactory<Program> factory;
+
+    public ScanApiTests(WebApplicationFactory<Program> factory) =>
+        this.factory = factory.WithWebHostBuilder(web => web.UseSetting("Scanner:MaxTotalChars", "10000"));
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Scan_CustomEntity_AnswersTheDocumentedShape()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await PostAsync(client, $$"""{"texts":["a PRJ-AB-1234 b","none"],"policy":{{CodePolicy}}}""");
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(body.GetProperty("blocked").GetBoolean());
+        var finding = Assert.Single(body.GetProperty("findings").EnumerateArray());
+        Assert.Equal(
+            """{"text_index":0,"entity":"PROJECT_CODE","start":2,"end":13,"score":0.85,"action":"REDACT"}""",
+            finding.GetRawText());
+        Assert.Equal(["a [PROJECT_CODE] b", "none"], body.GetProperty("redacted_texts").EnumerateArray().Select(t => t.GetString()));
+        Assert.True(body.GetProperty("scan_ms").GetDouble() >= 0);
+    }
+
+    [Fact]
+    public async Task Scan_TextAfterEmoji_OffsetsAreUtf16CodeUnits()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await PostAsync(client, $$"""{"texts":["😀 PRJ-AB-1234"],"policy":{{CodePolicy}}}""");
+        var finding = (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("findings")[0];
+
+        Assert.Equal((3, 14), (finding.GetProperty("start").GetInt32(), finding.GetProperty("end").GetInt32()));
+    }
+
+    [Theory]
+    [InlineData("""{"policy":{}}""", "texts")]
+    [InlineData("""{"texts":["x",null]}""", "texts[1]")]
+    [InlineData("""{"texts":["x"],"policy":{"default_action":"SHRED"}}""", "policy.default_action")]
+    [InlineData("""{"texts":["x"],"policy":{"custom_regex":[{"name":"X","pattern":"(a)\\1"}]}}""", "policy.custom_regex[0].pattern")]
+    public async Task Scan_InvalidRequest_Answers400WithTheField(string json, string field)
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await PostAsync(client, json);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.GetRawText());
+    }
+
+    [Theory]
+    [InlineData("{\"texts\":[")]
+    [InlineData("[]")]
+    public async Task Scan_MalformedJson_Answers400(string json)
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await PostAsync(client, json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Scan_OverTheCharacterLimit_Answers413()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await PostAsync(client, JsonSerializer.Serialize(new { texts = new[] { new string('x', 6000), new string('y', 6000) } }));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Entities_ListsEveryBuiltInTypeWithADescription()
+    {
+        using var client = factory.CreateClient();
+
+        var entities = await client.GetFromJsonAsync<JsonElement>("/v1/entities", Cancel);
+
+        var names = entities.EnumerateArray().Select(e => e.GetProperty("name").GetString()!).ToList();
+        var expected = typeof(EntityNames).GetFields().Select(f => (string)f.GetRawConstantValue()!).Order().ToList();
+        Assert.Equal(expected, names);
+        Assert.All(entities.EnumerateArray(), e => Assert.False(string.IsNullOrWhiteSpace(e.GetProperty("description").GetString())));
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string json) =>
+        client.PostAsync("/v1/scan", new StringContent(json, Encoding.UTF8, "application/json"), Cancel);
+}
