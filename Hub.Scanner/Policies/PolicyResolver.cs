@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using Hub.Scanner.Engine;
 using Hub.Scanner.Recognizers;
@@ -15,10 +14,25 @@ internal sealed partial class PolicyResolver(EntityCatalog catalog, CustomRegexC
     private const int MaxCustomRegexes = 50;
     private const int MaxPatternLength = 1000;
 
+    private ScanPolicy? maximumProtection;
+
     public (ScanPolicy? Policy, Dictionary<string, string[]> Errors) Resolve(ScanPolicyRequest? request)
     {
+        // No policy is the common case and always the same: resolve it once.
+        if (request is null)
+        {
+            return (maximumProtection ??= ResolveValid(new ScanPolicyRequest()), []);
+        }
+
+        return ResolveRequest(request);
+    }
+
+    private ScanPolicy ResolveValid(ScanPolicyRequest request) =>
+        ResolveRequest(request).Policy ?? throw new InvalidOperationException("The default policy must be valid.");
+
+    private (ScanPolicy? Policy, Dictionary<string, string[]> Errors) ResolveRequest(ScanPolicyRequest request)
+    {
         var errors = new Dictionary<string, string[]>();
-        request ??= new ScanPolicyRequest();
 
         var defaultAction = ScanAction.Redact;
         if (request.DefaultAction is not null && !ScanActions.TryParse(request.DefaultAction, out defaultAction))
@@ -66,7 +80,7 @@ internal sealed partial class PolicyResolver(EntityCatalog catalog, CustomRegexC
             return (null, errors);
         }
 
-        var scanned = actions.Where(pair => pair.Value != ScanAction.Off).ToFrozenDictionary(StringComparer.Ordinal);
+        var scanned = actions.Where(pair => pair.Value != ScanAction.Off).ToDictionary(StringComparer.Ordinal);
         return (new ScanPolicy(scanned, minScore, placeholder, custom.Recognizers), errors);
     }
 

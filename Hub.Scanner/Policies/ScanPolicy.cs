@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Hub.Scanner.Recognizers;
 
 namespace Hub.Scanner.Policies;
@@ -15,15 +14,16 @@ internal enum PlaceholderStyle
 /// threshold, the placeholder style, and the recognizers the policy itself brings (custom regexes).
 /// </summary>
 internal sealed class ScanPolicy(
-    FrozenDictionary<string, ScanAction> actions, double minScore, PlaceholderStyle placeholder, IReadOnlyList<IRecognizer> customRecognizers)
+    IReadOnlyDictionary<string, ScanAction> actions, double minScore, PlaceholderStyle placeholder, IReadOnlyList<IRecognizer> customRecognizers)
 {
     public const double DefaultMinScore = 0.5;
 
     /// <summary>Entity → action, for every entity that is scanned.</summary>
-    public FrozenDictionary<string, ScanAction> Actions { get; } = actions;
+    /// <remarks>Plain dictionaries: a policy may be resolved per request, and freezing costs more than it saves here.</remarks>
+    public IReadOnlyDictionary<string, ScanAction> Actions { get; } = actions;
 
     /// <summary>The entities to scan for (the keys of <see cref="Actions"/>).</summary>
-    public IReadOnlySet<string> Enabled { get; } = actions.Keys.ToFrozenSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> Enabled { get; } = new HashSet<string>(actions.Keys, StringComparer.Ordinal);
 
     public double MinScore { get; } = minScore;
 
