@@ -6,7 +6,9 @@ namespace Hub.Scanner.Engine;
 /// Raises a candidate's score when one of its entity's context words stands near it: within
 /// <see cref="WordsBefore"/> words before or <see cref="WordsAfter"/> words after. Like Presidio's
 /// enhancer: +0.35, at least 0.4, at most 1.0. A context word matches at the start of a word, so
-/// "ssn" matches "SSN:" and "ssns" but "card" does not match "discard".
+/// "ssn" matches "SSN:" and "ssns" but "card" does not match "discard". The window after a candidate
+/// ends at a field boundary (newline, comma, semicolon, quote): in JSON and CSV the next words belong
+/// to the next field (<c>"nhs": "943 476 5919", "gp_phone": …</c>).
 /// </summary>
 internal static class ContextEnhancer
 {
@@ -14,6 +16,8 @@ internal static class ContextEnhancer
     public const double FloorWithContext = 0.4;
     public const int WordsBefore = 5;
     public const int WordsAfter = 2;
+
+    private static readonly System.Buffers.SearchValues<char> FieldBoundaries = System.Buffers.SearchValues.Create("\n\r,;\"");
 
     public static RecognizerResult Enhance(string text, RecognizerResult result, IReadOnlyList<string> contextWords)
     {
@@ -24,6 +28,12 @@ internal static class ContextEnhancer
 
         var windowStart = WalkWords(text, result.Start, WordsBefore, backwards: true);
         var windowEnd = WalkWords(text, result.End, WordsAfter, backwards: false);
+        var boundary = text.AsSpan(result.End, windowEnd - result.End).IndexOfAny(FieldBoundaries);
+        if (boundary >= 0)
+        {
+            windowEnd = result.End + boundary;
+        }
+
         var before = text.AsSpan(windowStart, result.Start - windowStart);
         var after = text.AsSpan(result.End, windowEnd - result.End);
         for (var i = 0; i < contextWords.Count; i++)

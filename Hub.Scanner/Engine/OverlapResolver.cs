@@ -4,7 +4,7 @@ namespace Hub.Scanner.Engine;
 
 /// <summary>
 /// Resolves overlapping candidates once, across all types: the highest score wins, then the longest
-/// span, then the earliest. Kept spans never overlap, so a sorted list and a binary search decide
+/// span, then the earliest, then the entity name (so equal candidates always resolve the same way). Kept spans never overlap, so a sorted list and a binary search decide
 /// each candidate in O(log n): no quadratic blow-up on a document with thousands of findings.
 /// </summary>
 internal static class OverlapResolver
@@ -18,7 +18,14 @@ internal static class OverlapResolver
         }
 
         var byLength = b.Length.CompareTo(a.Length);
-        return byLength != 0 ? byLength : a.Start.CompareTo(b.Start);
+        if (byLength != 0)
+        {
+            return byLength;
+        }
+
+        // Last keys only make ties deterministic (List.Sort is unstable).
+        var byStart = a.Start.CompareTo(b.Start);
+        return byStart != 0 ? byStart : string.CompareOrdinal(a.Entity, b.Entity);
     };
 
     /// <summary>Returns the kept candidates ordered by start.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Hub.Scanner.Recognizers.Names;
 
@@ -6,7 +7,8 @@ internal static class NameAndPlaceRecognizersExtensions
     /// <summary>PERSON, LOCATION, NRP, STREET_ADDRESS.</summary>
     public static IServiceCollection AddNameAndPlaceRecognizers(this IServiceCollection services)
     {
-        // Filled in by the recognizers of this folder: services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, XRecognizer>());
+        services.TryAddSingleton<NameLexicon>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, NameAndPlaceRecognizer>());
         return services;
     }
 }

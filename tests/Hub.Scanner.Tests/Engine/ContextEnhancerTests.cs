@@ -15,6 +15,8 @@ public sealed class ContextEnhancerTests
     [InlineData("order 123456789 shipped", 0.05)]
     [InlineData("lassn 123456789", 0.05)]
     [InlineData("ssn was mentioned once, long before this sentence, and then 123456789", 0.05)]
+    [InlineData("{\"id\": \"123456789\", \"ssn_verified\": true}", 0.05)]
+    [InlineData("id 123456789\nssn pending", 0.05)]
     public void Enhance_ContextWordNearby_RaisesScore(string text, double expected)
     {
         var start = text.IndexOf("123456789", StringComparison.Ordinal);

@@ -24,6 +24,15 @@ public sealed class OverlapResolverTests
     }
 
     [Fact]
+    public void Resolve_SameSpanAndScore_WinnerDoesNotDependOnInputOrder()
+    {
+        List<RecognizerResult> forward = [new("UK_NHS_NUMBER", 0, 12, 0.6), new("PHONE_NUMBER", 0, 12, 0.6)];
+        List<RecognizerResult> backward = [new("PHONE_NUMBER", 0, 12, 0.6), new("UK_NHS_NUMBER", 0, 12, 0.6)];
+
+        Assert.Equal(OverlapResolver.Resolve(forward), OverlapResolver.Resolve(backward));
+    }
+
+    [Fact]
     public void Resolve_Disjoint_KeepsAllOrderedByStart()
     {
         List<RecognizerResult> candidates = [new("B", 10, 12, 0.2), new("A", 0, 5, 0.9), new("C", 5, 10, 0.5)];
