@@ -40,12 +40,25 @@ internal static class ContextEnhancer
         {
             if (ContainsAtWordStart(before, contextWords[i]) || ContainsAtWordStart(after, contextWords[i]))
             {
-                return result with { Score = Math.Min(1.0, Math.Max(result.Score + Boost, FloorWithContext)) };
+                return Boosted(result);
+            }
+        }
+
+        // In a table, the column header names the value (dl_number, nhs_number, ssn).
+        var header = TableHeaderContext.HeaderCell(text, result.Start);
+        for (var i = 0; i < contextWords.Count && !header.IsEmpty; i++)
+        {
+            if (ContainsAtWordStart(header, contextWords[i]))
+            {
+                return Boosted(result);
             }
         }
 
         return result;
     }
+
+    private static RecognizerResult Boosted(RecognizerResult result) =>
+        result with { Score = Math.Min(1.0, Math.Max(result.Score + Boost, FloorWithContext)) };
 
     /// <summary>The index <paramref name="words"/> words away from <paramref name="from"/>.</summary>
     private static int WalkWords(string text, int from, int words, bool backwards)
