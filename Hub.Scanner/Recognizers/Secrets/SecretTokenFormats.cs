@@ -110,7 +110,7 @@ internal static partial class SecretTokenFormats
 
         // A token glued to more word characters (a longer run, a different alphabet) is something else.
         if (end < 0 || (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] == '_'))
-            || (format.Shape == TokenShape.Run && (SecretValueShape.HasLongRepeat(text[at..end]) || SecretValueShape.IsDocumentationExample(text[at..end]))))
+            || (format.Shape == TokenShape.Run && SecretValueShape.HasLongRepeat(text[at..end])))
         {
             return false;
         }

@@ -17,8 +17,9 @@ internal static class SecretValueShape
         StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// AWS documents its keys with the literal EXAMPLE (<c>AKIAIOSFODNN7EXAMPLE</c>, <c>…/bPxRfiCYEXAMPLEKEY</c>); a real key
-    /// never spells it, and reporting the documentation's placeholders is a false positive.
+    /// AWS documents its keys with the literal EXAMPLE (<c>AKIAIOSFODNN7EXAMPLE</c>, <c>…/bPxRfiCYEXAMPLEKEY</c>). Only
+    /// free-form high-entropy strings use this to stay quiet: a value in a key's exact format is still
+    /// redacted, since a gateway loses nothing by hiding a sample and test data often uses these very keys.
     /// </summary>
     public static bool IsDocumentationExample(ReadOnlySpan<char> value) => value.Contains("EXAMPLE", StringComparison.Ordinal);
 
@@ -83,7 +84,7 @@ internal static class SecretValueShape
         }
 
         var classes = Classes(value);
-        return (classes & 0b0011) == 0b0011 && (classes & 0b1100) != 0 && !HasLongRepeat(value) && !IsDocumentationExample(value) && Entropy(value) >= 3.5;
+        return (classes & 0b0011) == 0b0011 && (classes & 0b1100) != 0 && !HasLongRepeat(value) && Entropy(value) >= 3.5;
     }
 
     /// <summary>Shannon entropy in bits per character (non-ASCII characters share one bucket).</summary>

@@ -24,11 +24,15 @@ public sealed class AwsSecretKeyRecognizerTests
     [InlineData("aws " + AwsSecret + "A")]
     [InlineData("aws " + AwsSecret + "==")]
     [InlineData("aws abcdefghijklmnopqrstuvwxyzabcdefghijklmn")]
-    [InlineData("The AWS docs use wJalrXUtnFEMI/K7MDENG/bPxRfiCY" + "EXAMPLEKEY as an example")]
     public void Analyze_NoContextOrWrongShape_ReportsNothing(string text)
     {
         RecognizerAssert.FindsNothing(recognizer, text, EntityNames.AwsSecretKey);
     }
+
+    [Fact]
+    public void Analyze_DocumentedExampleSecret_IsStillReported() =>
+        RecognizerAssert.Finds(recognizer, "The AWS docs use wJalrXUtnFEMI/K7MDENG/bPxRfiCY" + "EXAMPLEKEY as an example",
+            EntityNames.AwsSecretKey, "wJalrXUtnFEMI/K7MDENG/bPxRfiCY" + "EXAMPLEKEY");
 
     [Theory]
     [InlineData("aws ")]
