@@ -1,5 +1,6 @@
 using System.Buffers;
 using Hub.Scanner.Checksums;
+using Hub.Scanner.Recognizers.Numbers;
 
 namespace Hub.Scanner.Recognizers.Financial;
 

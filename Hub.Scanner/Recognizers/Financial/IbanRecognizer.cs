@@ -1,4 +1,5 @@
 using Hub.Scanner.Checksums;
+using Hub.Scanner.Recognizers.Numbers;
 
 namespace Hub.Scanner.Recognizers.Financial;
 

@@ -1,5 +1,5 @@
 using Hub.Scanner.Checksums;
-using Hub.Scanner.Recognizers.Financial;
+using Hub.Scanner.Recognizers.Numbers;
 
 namespace Hub.Scanner.Recognizers.Identity;
 

@@ -1,4 +1,4 @@
-using Hub.Scanner.Recognizers.Financial;
+using Hub.Scanner.Recognizers.Numbers;
 using PhoneNumbers;
 
 namespace Hub.Scanner.Recognizers.Phone;

@@ -1,4 +1,4 @@
-namespace Hub.Scanner.Recognizers.Financial;
+namespace Hub.Scanner.Recognizers.Numbers;
 
 /// <summary>
 /// Matches a fixed digit layout such as 3-2-4 (SSN) or 3-3-4 (NHS) at the start of a digit group: either the

@@ -1,7 +1,7 @@
-namespace Hub.Scanner.Recognizers.Financial;
+namespace Hub.Scanner.Recognizers.Numbers;
 
 /// <summary>
-/// The digit pre-scan every number recognizer of this folder, Identity/ and Phone/ builds on. Recognizers
+/// The digit pre-scan the number recognizers of Financial/, Identity/ and Phone/ build on. Recognizers
 /// jump from digit to digit with vectorised <c>IndexOfAnyInRange</c> and parse forward a bounded distance
 /// from each digit group or token, so no pattern runs over prose and no input can make the work quadratic.
 /// </summary>
