@@ -43,7 +43,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         settings["Providers:mock:Enabled"] = "true";
         settings["Gateway:ChatCompletions:MaxRequestBodyBytes"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
         (factory, GatewayUrl) = KestrelTestServer.Start<Program>(
-            settings, web => web.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace)));
+            settings, web => web.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturingLoggerProvider>(category: null, LogLevel.Trace)));
     }
 
     /// <summary>A client of the gateway, optionally with a key.</summary>

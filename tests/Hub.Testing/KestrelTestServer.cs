@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -25,7 +26,9 @@ public static class KestrelTestServer
 
             configure?.Invoke(web);
         });
-        factory.UseKestrel(0);
+        // An explicit loopback listener on port 0: UseKestrel(0) falls back to the default port 5000,
+        // which parallel test assemblies would fight over.
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return (factory, new Uri(address.Replace("localhost", "127.0.0.1", StringComparison.Ordinal)));

@@ -25,7 +25,7 @@ public sealed class PromptNeverLoggedTests(GatewayFixture fixture)
         using var response = await client.PostAsync("/v1/chat/completions", OpenAIAssert.Json(body), Cancel);
         await response.Content.ReadAsStringAsync(Cancel);
 
-        Assert.NotEmpty(fixture.Logs.Lines);
+        Assert.Contains(fixture.Logs.Lines, line => line.Contains("/v1/chat/completions", StringComparison.Ordinal)); // the capture works
         Assert.DoesNotContain(fixture.Logs.Lines, line => line.Contains(canary, StringComparison.Ordinal));
         Assert.DoesNotContain(fixture.Logs.Lines, line => line.Contains(tenant.ProjectKey[4..], StringComparison.Ordinal));
         Assert.DoesNotContain(fixture.Logs.Lines, line => line.Contains(Hub.Testing.FakeOpenAIUpstream.ApiKey, StringComparison.Ordinal));

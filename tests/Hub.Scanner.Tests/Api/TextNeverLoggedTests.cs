@@ -13,7 +13,8 @@ public sealed class TextNeverLoggedTests : IClassFixture<WebApplicationFactory<P
     private readonly WebApplicationFactory<Program> factory;
 
     public TextNeverLoggedTests(WebApplicationFactory<Program> factory) =>
-        this.factory = factory.WithWebHostBuilder(web => web.ConfigureLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace)));
+        this.factory = factory.WithWebHostBuilder(web => web.ConfigureLogging(logging =>
+            logging.AddProvider(logs).AddFilter<CapturingLoggerProvider>(category: null, LogLevel.Trace)));
 
     public void Dispose() => logs.Dispose();
 
@@ -29,7 +30,7 @@ public sealed class TextNeverLoggedTests : IClassFixture<WebApplicationFactory<P
 
         using var response = await client.PostAsync("/v1/scan", new StringContent(template.Replace("CANARY", canary, StringComparison.Ordinal), Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 
-        Assert.NotEmpty(logs.Lines);
+        Assert.Contains(logs.Lines, line => line.Contains("/v1/scan", StringComparison.Ordinal)); // the capture works
         Assert.DoesNotContain(logs.Lines, line => line.Contains(canary, StringComparison.Ordinal));
     }
 }
