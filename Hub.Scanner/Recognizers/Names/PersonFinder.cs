@@ -63,18 +63,33 @@ internal sealed class PersonFinder : ITokenFinder
         }
 
         var cue = PersonCue.IsBefore(text, tokens, i);
+        if (cue && words == 1 && tokens[i].Has(WordClass.Name) && ExtendsWithSurnameWord(tokens, last))
+        {
+            // After a cue, a known given name takes the next capitalised word as its surname even when that
+            // word is also a common word or a place: "Dear Grace Hopper", "Signed, Rose Baker".
+            last++;
+            words = 2;
+        }
+
         var score = words >= 2 ? NameScore.FullName(text, tokens, i, last) : NameScore.Single(tokens, i, cue);
         if (cue && score > 0 && words >= 2)
         {
             score = Math.Max(score, 0.85);
         }
-        else if (cue && words >= 2 && !NameSpan.AnyKnownAsNonName(tokens, i, last))
+        else if (cue && words >= 2 && (tokens[i].Has(WordClass.Name) || !NameSpan.AnyKnownAsNonName(tokens, i, last)))
         {
+            // After a cue, a known given name carries a surname that is also a word ("Dear Grace Hopper").
             score = 0.8;
         }
 
         return score > 0 ? Report(tokens, i, last, score, results) : i;
     }
+
+    private static bool ExtendsWithSurnameWord(ReadOnlySpan<Token> tokens, int last) =>
+        last + 1 < tokens.Length
+        && tokens[last + 1].Is(TokenShape.SpaceBefore) && !tokens[last + 1].Is(TokenShape.NewlineBefore)
+        && tokens[last + 1].Is(TokenShape.Capitalized) && NameSpan.IsNameWord(tokens[last + 1])
+        && !tokens[last + 1].Has(WordClass.Honorific | WordClass.StreetSuffix);
 
     /// <summary>"Los Angeles", "San Francisco", "Rio de Janeiro": capitalised words that the place phrases know.</summary>
     private static bool IsPlacePhrase(string text, ReadOnlySpan<Token> tokens, int first, int last, NameLexicon lexicon)

@@ -24,6 +24,8 @@ public sealed class NameAndPlaceRecognizerTests
     [InlineData("Tanaka Hiroshi joined the call", "Tanaka Hiroshi")]
     [InlineData("The memo from J. R. Smith arrived", "J. R. Smith")]
     [InlineData("Dear Xiulan, thanks for the update.", "Xiulan")]
+    [InlineData("Dear Grace Hopper, thanks for the COBOL notes.", "Grace Hopper")]
+    [InlineData("Signed, Rose Baker", "Rose Baker")]
     [InlineData("a portrait of Ludwig van Beethoven", "Ludwig van Beethoven")]
     [InlineData("my name is Olumide Adeyemi and I need help", "Olumide Adeyemi")]
     [InlineData("Thanks Chad, see you soon", "Chad")]
