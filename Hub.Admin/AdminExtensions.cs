@@ -17,6 +17,7 @@ internal static class AdminExtensions
         builder.Services.AddHubStorage();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        builder.Services.AddSingleton<KeyRevocationPublisher>();
         builder.AddSchema().AddAdminAuth();
         return builder;
     }

@@ -46,6 +46,7 @@ internal static class GatewayExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>());
         builder.Services.TryAddSingleton<ApiKeyAuthenticator>();
         builder.Services.TryAddSingleton<ApiKeyEndpointFilter>();
+        builder.Services.AddHostedService<KeyRevocationListener>();
         return builder;
     }
 

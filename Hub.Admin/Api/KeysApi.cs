@@ -8,7 +8,8 @@ namespace Hub.Admin.Api;
 
 /// <summary>
 /// Issuing and revoking gateway keys. A key is shown once, in the creation response; only its hash
-/// is stored. A revoked key stops working at the gateway within its key cache time (30 s by default).
+/// is stored. A revoked key stops working at every gateway within a second (published on Redis, see
+/// <see cref="KeyRevocations"/>), or at worst when the gateway's key cache expires (30 s by default).
 /// </summary>
 internal static class KeysApi
 {
@@ -53,8 +54,16 @@ internal static class KeysApi
     }
 
     public static async Task<Results<NoContent, NotFound>> RevokeAsync(
-        Guid keyId, ClaimsPrincipal user, ApiKeyRepository keys, CancellationToken cancellationToken) =>
-        await keys.RevokeAsync(user.OrganizationId(), keyId, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+        Guid keyId, ClaimsPrincipal user, ApiKeyRepository keys, KeyRevocationPublisher revocations, CancellationToken cancellationToken)
+    {
+        if (await keys.RevokeAsync(user.OrganizationId(), keyId, cancellationToken) is not { } keyHash)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await revocations.PublishAsync(keyHash);
+        return TypedResults.NoContent();
+    }
 
     private static ValidationProblem? Validate(CreateKeyRequest body)
     {

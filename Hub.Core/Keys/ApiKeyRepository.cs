@@ -72,15 +72,18 @@ public sealed class ApiKeyRepository(NpgsqlDataSource dataSource, IRandomSource 
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
-    /// <summary>Revokes a key of this organization. False when no such live key exists in it.</summary>
-    public async Task<bool> RevokeAsync(Guid organizationId, Guid keyId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Revokes a live key of this organization and returns its hash, which services cache keys by (see
+    /// <see cref="KeyRevocations"/>); null when the organization has no such live key.
+    /// </summary>
+    public async Task<byte[]?> RevokeAsync(Guid organizationId, Guid keyId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "UPDATE api_keys SET revoked_at = $3 WHERE organization_id = $1 AND id = $2 AND revoked_at IS NULL");
+            "UPDATE api_keys SET revoked_at = $3 WHERE organization_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING key_hash");
         command.Parameters.Add(new() { Value = organizationId });
         command.Parameters.Add(new() { Value = keyId });
         command.Parameters.Add(new() { Value = time.GetUtcNow() });
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        return await command.ExecuteScalarAsync(cancellationToken) as byte[];
     }
 
     private static string KindText(ApiKeyKind kind) => kind switch

@@ -67,6 +67,9 @@ internal sealed partial class ApiKeyAuthenticator : IDisposable
         return (new GatewayCaller(record.Id, record.OrganizationId, record.ProjectId, record.Kind), null);
     }
 
+    /// <summary>Drops a key from the cache (a revocation published by Hub.Admin); the next use looks it up again.</summary>
+    public void Forget(string keyHashHex) => cache.Remove(keyHashHex);
+
     public void Dispose() => cache.Dispose();
 
     private async Task<CachedKey> LookUpAsync(string key, string cacheKey, CancellationToken cancellationToken)

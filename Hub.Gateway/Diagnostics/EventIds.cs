@@ -5,6 +5,7 @@ internal static class EventIds
 {
     public const int KeyRejected = 1001;
     public const int KeyStoreUnavailable = 1002;
+    public const int RevocationSubscribeFailed = 1003;
     public const int UpstreamUnavailable = 2001;
     public const int UpstreamTimedOut = 2002;
     public const int UpstreamFailed = 2003;

@@ -1,4 +1,5 @@
 using Hub.Core.Keys;
+using StackExchange.Redis;
 
 namespace Hub.Gateway.Tests.Auth;
 
@@ -80,6 +81,34 @@ public sealed class ApiKeyAuthTests(GatewayFixture fixture)
 
         var error = await OpenAIAssert.ErrorAsync(response, 401, "invalid_request_error", "invalid_api_key");
         Assert.Contains("revoked", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_CachedKeyRevokedAndPublished_IsRefusedWithinASecond()
+    {
+        var tenant = await fixture.NewTenantAsync();
+        var key = await tenant.Keys.IssueAsync(tenant.OrganizationId, tenant.ProjectId, ApiKeyKind.Project, "soon revoked", null, Cancel);
+        using var client = fixture.CreateClient(key.Key);
+        using (var first = await client.GetAsync("/v1/models", Cancel))
+        {
+            Assert.Equal(200, (int)first.StatusCode); // now cached for Gateway:Auth:KeyCacheSeconds (30 s)
+        }
+
+        // What Hub.Admin does on DELETE /admin/v1/keys/{id}.
+        var hash = await tenant.Keys.RevokeAsync(tenant.OrganizationId, key.Record.Id, Cancel);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(fixture.Infrastructure.RedisConnectionString);
+        await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(KeyRevocations.Channel), KeyRevocations.Message(hash!));
+
+        var deadline = DateTime.UtcNow.AddSeconds(1);
+        int status;
+        do
+        {
+            using var response = await client.GetAsync("/v1/models", Cancel);
+            status = (int)response.StatusCode;
+        }
+        while (status == 200 && DateTime.UtcNow < deadline);
+
+        Assert.Equal(401, status);
     }
 
     [Fact]
