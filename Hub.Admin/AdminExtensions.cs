@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hub.Admin.Api;
+using Hub.Admin.Audit;
 using Hub.Admin.Auth;
 using Hub.Admin.Bootstrap;
 using Hub.Admin.Schema;
@@ -18,7 +19,8 @@ internal static class AdminExtensions
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddSingleton<KeyRevocationPublisher>();
-        builder.AddSchema().AddAdminAuth();
+        builder.Services.AddSingleton<PolicyChangePublisher>();
+        builder.AddSchema().AddAdminAuth().AddAudit();
         return builder;
     }
 
@@ -32,7 +34,9 @@ internal static class AdminExtensions
         app.MapGroup("/admin/v1")
             .RequireAuthorization()
             .MapProjectsApi()
-            .MapKeysApi();
+            .MapKeysApi()
+            .MapPoliciesApi()
+            .MapAuditApi();
         return app;
     }
 

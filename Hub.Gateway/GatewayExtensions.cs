@@ -1,11 +1,15 @@
 using Hub.Core.Storage;
+using Hub.Gateway.Audit;
 using Hub.Gateway.Auth;
 using Hub.Gateway.ChatCompletions;
 using Hub.Gateway.Correlation;
 using Hub.Gateway.Errors;
+using Hub.Gateway.Invalidation;
 using Hub.Gateway.Models;
+using Hub.Gateway.Policies;
 using Hub.Gateway.Providers;
 using Hub.Gateway.Routing;
+using Hub.Gateway.Scanning;
 using Hub.Gateway.Streaming;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -20,7 +24,8 @@ internal static class GatewayExtensions
         builder.AddRedisClient("cache");
         builder.Services.AddHubStorage();
         builder.Services.AddProblemDetails();
-        builder.AddAuth().AddProviders().AddChatCompletions();
+        builder.AddAuth().AddProviders().AddGovernance().AddChatCompletions();
+        builder.Services.AddHostedService<CacheInvalidationListener>();
         return builder;
     }
 
@@ -46,7 +51,6 @@ internal static class GatewayExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>());
         builder.Services.TryAddSingleton<ApiKeyAuthenticator>();
         builder.Services.TryAddSingleton<ApiKeyEndpointFilter>();
-        builder.Services.AddHostedService<KeyRevocationListener>();
         return builder;
     }
 
@@ -65,6 +69,34 @@ internal static class GatewayExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChatCompletionsOptions>, ChatCompletionsOptionsValidator>());
         builder.Services.TryAddSingleton<ChatRequestReader>();
         builder.Services.TryAddSingleton<ResponseRelay>();
+        builder.Services.TryAddSingleton<ChatCompletionPipeline>();
+        return builder;
+    }
+
+    /// <summary>Policies, the scanner (fail closed, fast) and the audit stream.</summary>
+    private static IHostApplicationBuilder AddGovernance(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PolicyCacheOptions>().BindConfiguration(PolicyCacheOptions.SectionName).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PolicyCacheOptions>, PolicyCacheOptionsValidator>());
+        builder.Services.TryAddSingleton<ProjectRulesCache>();
+
+        builder.Services.AddOptions<ScanningOptions>().BindConfiguration(ScanningOptions.SectionName).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScanningOptions>, ScanningOptionsValidator>());
+        var timeout = TimeSpan.FromSeconds(builder.Configuration.GetValue($"{ScanningOptions.SectionName}:{nameof(ScanningOptions.TimeoutSeconds)}", new ScanningOptions().TimeoutSeconds));
+        builder.Services.AddServiceClient(ScannerClient.ClientName, resilience =>
+        {
+            // One quick retry: a request waits for its scan, and an unreachable scanner must turn into a 503 at once.
+            resilience.Retry.MaxRetryAttempts = 1;
+            resilience.Retry.Delay = TimeSpan.FromMilliseconds(50);
+            resilience.Retry.BackoffType = Polly.DelayBackoffType.Constant;
+            resilience.AttemptTimeout.Timeout = timeout;
+            resilience.TotalRequestTimeout.Timeout = timeout * 2 + TimeSpan.FromSeconds(1);
+            resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, timeout.TotalSeconds * 2));
+        });
+        builder.Services.TryAddSingleton<ScannerClient>();
+
+        builder.Services.TryAddSingleton<AuditRecorder>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<AuditRecorder>());
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Hub.Core.Policies;
 using Hub.Scanner.Api;
 using Hub.Scanner.Engine;
 using Hub.Scanner.Policies;
@@ -38,6 +39,8 @@ internal static class ScannerExtensions
         services.TryAddSingleton<EntityCatalog>();
         services.TryAddSingleton<ScanEngine>();
         services.TryAddSingleton<CustomRegexCache>();
+        services.TryAddSingleton<ICustomPatternCompiler>(provider => provider.GetRequiredService<CustomRegexCache>());
+        services.TryAddSingleton<PolicyValidator>();
         services.TryAddSingleton<PolicyResolver>();
         services
             .AddSecretAndInternetRecognizers()

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -45,10 +46,17 @@ public static class Extensions
     /// (<c>http://scanner</c> resolves through <c>services__scanner__http__0</c>), with the
     /// standard resilience handler (retries, circuit breaker, timeouts).
     /// </summary>
-    public static IHttpClientBuilder AddServiceClient(this IServiceCollection services, string serviceName)
+    /// <param name="configureResilience">Adjusts the standard retries and timeouts for this service.</param>
+    public static IHttpClientBuilder AddServiceClient(
+        this IServiceCollection services, string serviceName, Action<HttpStandardResilienceOptions>? configureResilience = null)
     {
         var client = services.AddHttpClient(serviceName, http => http.BaseAddress = new Uri($"https+http://{serviceName}"));
-        client.AddStandardResilienceHandler();
+        var resilience = client.AddStandardResilienceHandler();
+        if (configureResilience is not null)
+        {
+            resilience.Configure(configureResilience);
+        }
+
         return client;
     }
 

@@ -1,4 +1,6 @@
+using Hub.Core.Audit;
 using Hub.Core.Keys;
+using Hub.Core.Policies;
 using Hub.Core.Randomness;
 using Hub.Core.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +19,10 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<OrganizationRepository>();
         services.TryAddSingleton<ProjectRepository>();
         services.TryAddSingleton<ApiKeyRepository>();
+        services.TryAddSingleton<AuditRepository>();
+        services.TryAddSingleton<ICustomPatternCompiler, CustomPatternCompiler>();
+        services.TryAddSingleton<PolicyValidator>();
+        services.TryAddSingleton<PolicyRepository>();
         return services;
     }
 }

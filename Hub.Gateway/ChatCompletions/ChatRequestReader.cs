@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using System.Text.Json;
 using System.Text.Unicode;
 using Hub.Gateway.Errors;
+using Hub.Gateway.Scanning;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,7 @@ namespace Hub.Gateway.ChatCompletions;
 /// Reads and checks a chat completion body: size limit, no content encoding, valid UTF-8, one JSON
 /// object with a string <c>model</c> and a non-empty <c>messages</c> array. The fields the gateway
 /// acts on may appear only once: a duplicate could be read one way here and another way upstream.
+/// The same single pass collects every text the model will read, for the scanner.
 /// </summary>
 internal sealed class ChatRequestReader(IOptions<ChatCompletionsOptions> options)
 {
@@ -74,6 +76,10 @@ internal sealed class ChatRequestReader(IOptions<ChatCompletionsOptions> options
         var modelToken = default(Range);
         bool? stream = null;
         var messages = -1;
+        var messagesJson = default(Range);
+        string? user = null;
+        string? safetyIdentifier = null;
+        var texts = new ChatTextCollector();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("model"u8))
@@ -125,7 +131,22 @@ internal sealed class ChatRequestReader(IOptions<ChatCompletionsOptions> options
                     return (null, HubError.InvalidRequest("'messages' must be an array of message objects.", "messages", "invalid_type"));
                 }
 
-                messages = CountArrayItems(ref reader);
+                var start = (int)reader.TokenStartIndex;
+                messages = texts.ReadMessages(ref reader);
+                messagesJson = start..(int)reader.BytesConsumed;
+            }
+            else if (reader.ValueTextEquals("tools"u8) || reader.ValueTextEquals("functions"u8))
+            {
+                reader.Read();
+                texts.ReadToolDefinitions(ref reader);
+            }
+            else if (reader.ValueTextEquals("user"u8))
+            {
+                user = ReadOptionalString(ref reader);
+            }
+            else if (reader.ValueTextEquals("safety_identifier"u8))
+            {
+                safetyIdentifier = ReadOptionalString(ref reader);
             }
             else
             {
@@ -155,21 +176,21 @@ internal sealed class ChatRequestReader(IOptions<ChatCompletionsOptions> options
             return (null, HubError.InvalidRequest("Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.", "messages", "empty_array"));
         }
 
-        return (new ChatRequest(body, model, modelToken, stream ?? false), null);
+        var promptSha256 = PromptHash.Of(body.AsSpan(messagesJson));
+        return (new ChatRequest(body, model, modelToken, stream ?? false, texts.Texts, safetyIdentifier ?? user, promptSha256), null);
     }
 
-    /// <summary>Counts the items of the array the reader is on, leaving it on the array's end.</summary>
-    private static int CountArrayItems(ref Utf8JsonReader reader)
+    /// <summary>A string value, or null for any other kind (left for the upstream to judge).</summary>
+    private static string? ReadOptionalString(ref Utf8JsonReader reader)
     {
-        var count = 0;
-        var depth = reader.CurrentDepth;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.String)
         {
-            count++;
-            reader.Skip();
+            return reader.GetString();
         }
 
-        return reader.CurrentDepth == depth ? count : throw new JsonException("Unterminated array.");
+        reader.Skip();
+        return null;
     }
 
     private static HubError Duplicate(string field) =>

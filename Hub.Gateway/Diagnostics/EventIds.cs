@@ -5,11 +5,17 @@ internal static class EventIds
 {
     public const int KeyRejected = 1001;
     public const int KeyStoreUnavailable = 1002;
-    public const int RevocationSubscribeFailed = 1003;
+    public const int InvalidationSubscribeFailed = 1003;
+    public const int PolicyStoreUnavailable = 1004;
     public const int UpstreamUnavailable = 2001;
     public const int UpstreamTimedOut = 2002;
     public const int UpstreamFailed = 2003;
     public const int ClientDisconnected = 2004;
     public const int StreamBrokenAfterStart = 2005;
+    public const int ScannerUnavailable = 3001;
+    public const int ScannerRefused = 3002;
+    public const int ScannerAnswerInvalid = 3003;
+    public const int AuditWriteFailed = 4001;
+    public const int AuditRetryDropped = 4002;
     public const int UnhandledException = 9001;
 }

@@ -16,7 +16,13 @@ internal sealed partial class ResponseRelay(ILogger<ResponseRelay> logger)
     /// <summary>Large enough for a burst of SSE events, small enough to flush promptly.</summary>
     private const int BufferSize = 16 * 1024;
 
-    public async Task RelayAsync(HttpContext context, ProviderResponse upstream, bool stream)
+    /// <param name="usage">Sees every byte relayed, to report the token counts.</param>
+    /// <remarks>
+    /// A JSON answer goes out chunked, without the upstream's Content-Length: its last chunk follows
+    /// the audit event the handler writes after this returns, so a response is complete only once the
+    /// request is on record.
+    /// </remarks>
+    public async Task RelayAsync(HttpContext context, ProviderResponse upstream, bool stream, UsageObserver usage)
     {
         var response = context.Response;
         response.StatusCode = upstream.StatusCode;
@@ -26,10 +32,6 @@ internal sealed partial class ResponseRelay(ILogger<ResponseRelay> logger)
             response.Headers.CacheControl = "no-cache";
             response.Headers["X-Accel-Buffering"] = "no";
             context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        }
-        else if (upstream.ContentLength is { } length)
-        {
-            response.ContentLength = length;
         }
 
         var cancellationToken = context.RequestAborted;
@@ -51,9 +53,11 @@ internal sealed partial class ResponseRelay(ILogger<ResponseRelay> logger)
 
                 if (read == 0)
                 {
+                    usage.Complete();
                     return;
                 }
 
+                usage.Observe(buffer.AsSpan(0, read));
                 await response.Body.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 await response.Body.FlushAsync(cancellationToken);
             }

@@ -1,3 +1,4 @@
+using Hub.Core.Policies;
 using Hub.Scanner.Engine;
 using Hub.Scanner.Policies;
 using Microsoft.AspNetCore.Http.HttpResults;

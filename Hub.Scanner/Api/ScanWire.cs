@@ -1,10 +1,10 @@
 using System.Text.Json.Serialization;
-using Hub.Scanner.Policies;
+using Hub.Core.Policies;
 
 namespace Hub.Scanner.Api;
 
 /// <summary><c>POST /v1/scan</c> body: the texts to scan and an optional policy.</summary>
-public sealed record ScanRequest(List<string?>? Texts, ScanPolicyRequest? Policy = null);
+public sealed record ScanRequest(List<string?>? Texts, PolicyDocument? Policy = null);
 
 public sealed record ScanResponse(bool Blocked, IReadOnlyList<FindingResponse> Findings, IReadOnlyList<string> RedactedTexts, double ScanMs);
 

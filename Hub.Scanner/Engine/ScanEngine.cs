@@ -1,3 +1,4 @@
+using Hub.Core.Policies;
 using Hub.Scanner.Policies;
 using Hub.Scanner.Recognizers;
 using Hub.Scanner.Redaction;

@@ -1,4 +1,4 @@
-using Hub.Scanner.Policies;
+using Hub.Core.Policies;
 
 namespace Hub.Scanner.Engine;
 

@@ -1,13 +1,7 @@
+using Hub.Core.Policies;
 using Hub.Scanner.Recognizers;
 
 namespace Hub.Scanner.Policies;
-
-/// <summary>How placeholders read: <c>[PERSON]</c>, or <c>[PERSON_1]</c>, <c>[PERSON_2]</c> per distinct value.</summary>
-internal enum PlaceholderStyle
-{
-    Type,
-    Numbered,
-}
 
 /// <summary>
 /// A policy ready to run: the action of every scanned entity (OFF ones are absent), the score
@@ -16,8 +10,6 @@ internal enum PlaceholderStyle
 internal sealed class ScanPolicy(
     IReadOnlyDictionary<string, ScanAction> actions, double minScore, PlaceholderStyle placeholder, IReadOnlyList<IRecognizer> customRecognizers)
 {
-    public const double DefaultMinScore = 0.5;
-
     /// <summary>Entity → action, for every entity that is scanned.</summary>
     /// <remarks>Plain dictionaries: a policy may be resolved per request, and freezing costs more than it saves here.</remarks>
     public IReadOnlyDictionary<string, ScanAction> Actions { get; } = actions;

@@ -1,6 +1,6 @@
 using System.Text;
+using Hub.Core.Policies;
 using Hub.Scanner.Engine;
-using Hub.Scanner.Policies;
 
 namespace Hub.Scanner.Redaction;
 

@@ -1,3 +1,5 @@
+extern alias scanner;
+
 using System.Net.Http.Headers;
 using System.Text;
 using BenchmarkDotNet.Attributes;
@@ -26,6 +28,7 @@ public class GatewayOverheadBenchmarks
     private readonly LocalInfrastructure infrastructure = new();
     private FakeOpenAIUpstream upstream = null!;
     private WebApplicationFactory<Program> gateway = null!;
+    private WebApplicationFactory<scanner::Program> scannerService = null!;
     private HttpClient directClient = null!;
     private HttpClient gatewayClient = null!;
 
@@ -60,7 +63,8 @@ public class GatewayOverheadBenchmarks
     {
         await infrastructure.StartAsync(CancellationToken.None);
         upstream = await FakeOpenAIUpstream.StartAsync();
-        var settings = KestrelTestServer.GatewaySettings(infrastructure, upstream);
+        (scannerService, var scannerUrl) = KestrelTestServer.Start<scanner::Program>(KestrelTestServer.QuietSettings());
+        var settings = KestrelTestServer.GatewaySettings(infrastructure, upstream, scannerUrl);
         settings["Logging:LogLevel:Default"] = "Warning";
         (gateway, var address) = KestrelTestServer.Start<Program>(settings);
         var tenant = await TestTenant.CreateAsync(infrastructure.DataSource, CancellationToken.None);
@@ -77,6 +81,7 @@ public class GatewayOverheadBenchmarks
         directClient.Dispose();
         gatewayClient.Dispose();
         await gateway.DisposeAsync();
+        await scannerService.DisposeAsync();
         await upstream.DisposeAsync();
         await infrastructure.DisposeAsync();
     }

@@ -1,3 +1,5 @@
+extern alias scanner;
+
 using System.Net.Http.Headers;
 using Hub.AppHost.LocalServers;
 using Hub.Testing;
@@ -10,8 +12,8 @@ using Microsoft.Extensions.Logging;
 namespace Hub.Gateway.Tests;
 
 /// <summary>
-/// Once per test run: real Postgres and Redis, the fake upstream, and the gateway on a real Kestrel
-/// port. Providers: <c>fake</c> (any model), <c>listed</c> (only fake-model), <c>badkey</c> (wrong
+/// Once per test run: real Postgres and Redis, the fake upstream, the real scanner, and the gateway
+/// on a real Kestrel port. Providers: <c>fake</c> (any model), <c>listed</c> (only fake-model), <c>badkey</c> (wrong
 /// upstream key), <c>down</c> (nothing listening), and the built-in <c>mock</c>.
 /// </summary>
 public sealed class GatewayFixture : IAsyncLifetime
@@ -19,6 +21,7 @@ public sealed class GatewayFixture : IAsyncLifetime
     public const int MaxBodyBytes = 64 * 1024;
 
     private WebApplicationFactory<Program>? factory;
+    private WebApplicationFactory<scanner::Program>? scannerFactory;
 
     public LocalInfrastructure Infrastructure { get; } = new();
 
@@ -29,11 +32,17 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public Uri GatewayUrl { get; private set; } = null!;
 
+    public Uri ScannerUrl { get; private set; } = null!;
+
+    /// <summary>The gateway's services (its repositories, Redis connection), for arranging state as Hub.Admin would.</summary>
+    public IServiceProvider Services => factory!.Services;
+
     public async ValueTask InitializeAsync()
     {
         await Infrastructure.InitializeAsync();
         Upstream = await FakeOpenAIUpstream.StartAsync();
-        var settings = KestrelTestServer.GatewaySettings(Infrastructure, Upstream);
+        (scannerFactory, ScannerUrl) = KestrelTestServer.Start<scanner::Program>(KestrelTestServer.QuietSettings());
+        var settings = KestrelTestServer.GatewaySettings(Infrastructure, Upstream, ScannerUrl);
         settings["Providers:listed:BaseUrl"] = Upstream.BaseUrl;
         settings["Providers:listed:ApiKey"] = FakeOpenAIUpstream.ApiKey;
         settings["Providers:listed:Models:0"] = FakeOpenAIUpstream.Models.Text;
@@ -65,6 +74,11 @@ public sealed class GatewayFixture : IAsyncLifetime
         if (factory is not null)
         {
             await factory.DisposeAsync();
+        }
+
+        if (scannerFactory is not null)
+        {
+            await scannerFactory.DisposeAsync();
         }
 
         await Upstream.DisposeAsync();

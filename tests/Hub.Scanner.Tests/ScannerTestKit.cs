@@ -1,3 +1,4 @@
+using Hub.Core.Policies;
 using Hub.Scanner.Engine;
 using Hub.Scanner.Policies;
 using Hub.Scanner.Recognizers;
@@ -23,9 +24,9 @@ internal static class ScannerTestKit
     }
 
     /// <summary>The engine's findings for one text under a policy (default: Maximum Protection).</summary>
-    public static IReadOnlyList<Finding> Findings(string text, ScanPolicyRequest? policy = null) => Scan([text], policy).Findings;
+    public static IReadOnlyList<Finding> Findings(string text, PolicyDocument? policy = null) => Scan([text], policy).Findings;
 
-    public static ScanResult Scan(IReadOnlyList<string> texts, ScanPolicyRequest? policy = null)
+    public static ScanResult Scan(IReadOnlyList<string> texts, PolicyDocument? policy = null)
     {
         var (resolved, errors) = Policies.Resolve(policy);
         Assert.True(resolved is not null, string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(",", e.Value)}")));
@@ -33,6 +34,6 @@ internal static class ScannerTestKit
     }
 
     /// <summary>The substrings the engine found for <paramref name="entity"/>.</summary>
-    public static List<string> Found(string text, string entity, ScanPolicyRequest? policy = null) =>
+    public static List<string> Found(string text, string entity, PolicyDocument? policy = null) =>
         [.. Findings(text, policy).Where(f => f.Entity == entity).Select(f => text[f.Start..f.End])];
 }

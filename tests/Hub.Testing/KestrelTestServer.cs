@@ -34,11 +34,18 @@ public static class KestrelTestServer
         return (factory, new Uri(address.Replace("localhost", "127.0.0.1", StringComparison.Ordinal)));
     }
 
-    /// <summary>The gateway's settings for the test servers: connection strings and the fake upstream as provider <c>fake</c>.</summary>
-    public static Dictionary<string, string> GatewaySettings(LocalInfrastructure infrastructure, FakeOpenAIUpstream upstream) => new()
+    /// <summary>Settings for a service whose logs nobody reads: warnings and errors only.</summary>
+    public static Dictionary<string, string> QuietSettings() => new() { ["Logging:LogLevel:Default"] = "Warning" };
+
+    /// <summary>
+    /// The gateway's settings for the test servers: connection strings, the scanner's address (as
+    /// Aspire's <c>services__scanner__http__0</c>) and the fake upstream as provider <c>fake</c>.
+    /// </summary>
+    public static Dictionary<string, string> GatewaySettings(LocalInfrastructure infrastructure, FakeOpenAIUpstream upstream, Uri scanner) => new()
     {
         ["ConnectionStrings:hubdb"] = infrastructure.DatabaseConnectionString,
         ["ConnectionStrings:cache"] = infrastructure.RedisConnectionString,
+        ["services:scanner:http:0"] = scanner.ToString().TrimEnd('/'),
         ["Providers:fake:BaseUrl"] = upstream.BaseUrl,
         ["Providers:fake:ApiKey"] = FakeOpenAIUpstream.ApiKey,
     };

@@ -1,38 +1,34 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
+using Hub.Core.Policies;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Hub.Scanner.Recognizers.Custom;
 
 /// <summary>
-/// Compiles tenants' patterns with the non-backtracking engine (linear time in the input, whatever
-/// the pattern: no catastrophic backtracking is possible) plus a match timeout as a second guard, and
-/// keeps them: the same policy arrives with every request, and compiling costs far more than matching.
+/// Compiles tenants' patterns exactly as Hub.Core's <see cref="CustomPatternCompiler"/> does (the rules
+/// Hub.Admin saves policies under) and keeps them: the same policy arrives with every request, and
+/// compiling costs far more than matching.
 /// </summary>
-internal sealed class CustomRegexCache : IDisposable
+internal sealed class CustomRegexCache : ICustomPatternCompiler, IDisposable
 {
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
-
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 2048 });
 
-    /// <summary>The compiled pattern, or null and the reason it cannot be used.</summary>
-    public (Regex? Regex, string? Problem) GetOrCompile(string pattern)
+    public bool TryCompile(string pattern, [NotNullWhen(true)] out Regex? regex, [NotNullWhen(false)] out string? problem)
     {
-        if (cache.TryGetValue(pattern, out Regex? cached))
+        if (cache.TryGetValue(pattern, out regex) && regex is not null)
         {
-            return (cached, null);
+            problem = null;
+            return true;
         }
 
-        try
+        if (!CustomPatternCompiler.TryCreate(pattern, out regex, out problem))
         {
-            var regex = new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, MatchTimeout);
-            cache.Set(pattern, regex, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
-            return (regex, null);
+            return false;
         }
-        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
-        {
-            // Invalid syntax, or a construct the non-backtracking engine refuses (backreferences, lookarounds).
-            return (null, $"The pattern cannot be used: {ex.Message}");
-        }
+
+        cache.Set(pattern, regex, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
+        return true;
     }
 
     public void Dispose() => cache.Dispose();

@@ -5,9 +5,6 @@ namespace Hub.Scanner.Recognizers.Custom;
 /// <summary>A policy's own entity type: every match of its pattern, at a fixed score.</summary>
 internal sealed class CustomRegexRecognizer(string entity, Regex regex, double score) : IRecognizer
 {
-    /// <summary>A tenant who writes a pattern means it: report matches above the default threshold.</summary>
-    public const double DefaultScore = 0.85;
-
     public string Name => $"Custom:{entity}";
 
     public IReadOnlyList<EntityDefinition> Entities { get; } = [new(entity, "Custom entity defined by the policy.", [])];

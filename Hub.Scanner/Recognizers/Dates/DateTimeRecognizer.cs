@@ -1,4 +1,5 @@
 using System.Buffers;
+using Hub.Core.Entities;
 using Hub.Scanner.Recognizers.Secrets;
 
 namespace Hub.Scanner.Recognizers.Dates;

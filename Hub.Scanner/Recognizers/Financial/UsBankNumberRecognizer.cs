@@ -1,3 +1,4 @@
+using Hub.Core.Entities;
 using Hub.Scanner.Checksums;
 using Hub.Scanner.Recognizers.Numbers;
 

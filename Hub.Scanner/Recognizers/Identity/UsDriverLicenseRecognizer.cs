@@ -1,3 +1,4 @@
+using Hub.Core.Entities;
 using Hub.Scanner.Recognizers.Numbers;
 
 namespace Hub.Scanner.Recognizers.Identity;

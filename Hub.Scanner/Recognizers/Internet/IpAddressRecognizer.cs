@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net;
+using Hub.Core.Entities;
 using Hub.Scanner.Recognizers.Secrets;
 
 namespace Hub.Scanner.Recognizers.Internet;

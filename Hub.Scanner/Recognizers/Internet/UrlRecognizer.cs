@@ -1,3 +1,4 @@
+using Hub.Core.Entities;
 using Hub.Scanner.Recognizers.Secrets;
 
 namespace Hub.Scanner.Recognizers.Internet;

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Hub.Core.Entities;
 
 namespace Hub.Scanner.Recognizers.Names;
 

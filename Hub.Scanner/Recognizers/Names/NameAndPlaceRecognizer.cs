@@ -1,3 +1,5 @@
+using Hub.Core.Entities;
+
 namespace Hub.Scanner.Recognizers.Names;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Hub.Core.Entities;
 
 namespace Hub.Scanner.Recognizers.Secrets;
 

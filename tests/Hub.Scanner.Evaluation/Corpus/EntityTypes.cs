@@ -1,17 +1,16 @@
 using System.Collections.Frozen;
-using System.Reflection;
-using Hub.Scanner.Recognizers;
+using Hub.Core.Entities;
 
 namespace Hub.Scanner.Evaluation.Corpus;
 
 /// <summary>The 27 built-in entity types in <see cref="EntityNames"/> order, and the quality target of each (issue #3).</summary>
 internal static class EntityTypes
 {
-    /// <summary>Every built-in type, in declaration order (the order of the report's rows).</summary>
-    public static readonly IReadOnlyList<string> All = [.. typeof(EntityNames)
-        .GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Where(field => field.IsLiteral)
-        .Select(field => (string)field.GetRawConstantValue()!)];
+    /// <summary>
+    /// Every built-in data type, in declaration order (the order of the report's rows). PROMPT_INJECTION is
+    /// an attack, not data in this corpus; it gets its own evaluation with its detector (issue #5).
+    /// </summary>
+    public static readonly IReadOnlyList<string> All = [.. EntityNames.All.Where(name => name != EntityNames.PromptInjection)];
 
     private static readonly FrozenSet<string> Known = All.ToFrozenSet(StringComparer.Ordinal);
 

@@ -1,6 +1,6 @@
 using System.Net;
+using Hub.Core.Entities;
 using Hub.Scanner.Evaluation.Generation.Values;
-using Hub.Scanner.Recognizers;
 using PhoneNumbers;
 
 namespace Hub.Scanner.Evaluation.Corpus;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Hub.Core.Policies;
 using Hub.Scanner.Engine;
 using Hub.Scanner.Evaluation.Corpus;
 using Hub.Scanner.Policies;
@@ -20,7 +21,7 @@ internal sealed class EngineRunner : IDisposable
     {
         services = new ServiceCollection().AddScanEngine().BuildServiceProvider();
         engine = services.GetRequiredService<ScanEngine>();
-        var (resolved, errors) = services.GetRequiredService<PolicyResolver>().Resolve(new ScanPolicyRequest(MinScore: minScore));
+        var (resolved, errors) = services.GetRequiredService<PolicyResolver>().Resolve(new PolicyDocument(MinScore: minScore));
         policy = resolved ?? throw new ArgumentException(string.Join("; ", errors.Select(error => $"{error.Key}: {string.Join(", ", error.Value)}")));
     }
 

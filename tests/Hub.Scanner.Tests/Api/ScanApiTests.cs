@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Hub.Scanner.Recognizers;
+using Hub.Core.Entities;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -94,7 +94,8 @@ public sealed class ScanApiTests : IClassFixture<WebApplicationFactory<Program>>
         var entities = await client.GetFromJsonAsync<JsonElement>("/v1/entities", Cancel);
 
         var names = entities.EnumerateArray().Select(e => e.GetProperty("name").GetString()!).ToList();
-        var expected = typeof(EntityNames).GetFields().Select(f => (string)f.GetRawConstantValue()!).Order().ToList();
+        // Every known type but PROMPT_INJECTION, which has no detector until issue #5.
+        var expected = EntityNames.All.Where(name => name != EntityNames.PromptInjection).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(expected, names);
         Assert.All(entities.EnumerateArray(), e => Assert.False(string.IsNullOrWhiteSpace(e.GetProperty("description").GetString())));
     }

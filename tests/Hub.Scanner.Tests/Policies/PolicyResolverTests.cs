@@ -1,4 +1,5 @@
-using Hub.Scanner.Policies;
+using Hub.Core.Entities;
+using Hub.Core.Policies;
 
 namespace Hub.Scanner.Tests.Policies;
 
@@ -19,31 +20,51 @@ public sealed class PolicyResolverTests
     [Fact]
     public void Resolve_DefaultOffWithOneEntity_ScansThatEntityAlone()
     {
-        var (policy, _) = ScannerTestKit.Policies.Resolve(new ScanPolicyRequest(
-            Entities: new() { ["X_CODE"] = "BLOCK" }, DefaultAction: "off",
-            CustomRegex: [new CustomRegexRequest("X_CODE", "X-\\d+")]));
+        var (policy, _) = ScannerTestKit.Policies.Resolve(new PolicyDocument(
+            Entities: new Dictionary<string, string> { ["X_CODE"] = "BLOCK" }, DefaultAction: "off",
+            CustomRegex: [new CustomEntityPattern("X_CODE", "X-\\d+")]));
 
         Assert.Equal(["X_CODE"], policy!.Enabled);
         Assert.Equal(ScanAction.Block, policy.Actions["X_CODE"]);
     }
 
-    public static TheoryData<ScanPolicyRequest, string> InvalidPolicies => new()
+    [Fact]
+    public void Resolve_PromptInjectionBlock_IsAcceptedThoughNothingReportsItYet()
     {
-        { new ScanPolicyRequest(DefaultAction: "DELETE"), "policy.default_action" },
-        { new ScanPolicyRequest(MinScore: 1.5), "policy.min_score" },
-        { new ScanPolicyRequest(Placeholder: "stars"), "policy.placeholder" },
-        { new ScanPolicyRequest(Entities: new() { ["NOT_A_TYPE"] = "REDACT" }), "policy.entities.NOT_A_TYPE" },
-        { new ScanPolicyRequest(CustomRegex: [new CustomRegexRequest("lower", "x")]), "policy.custom_regex[0].name" },
-        { new ScanPolicyRequest(CustomRegex: [new CustomRegexRequest("BAD", "([a-z]")]), "policy.custom_regex[0].pattern" },
-        { new ScanPolicyRequest(CustomRegex: [new CustomRegexRequest("BACKREF", "(a)\\1")]), "policy.custom_regex[0].pattern" },
-        { new ScanPolicyRequest(CustomRegex: [new CustomRegexRequest("LOOK", "(?<=a)b")]), "policy.custom_regex[0].pattern" },
-        { new ScanPolicyRequest(CustomRegex: [new CustomRegexRequest("X", "x", Action: "NUKE")]), "policy.custom_regex[0].action" },
-        { new ScanPolicyRequest(CustomRegex: [new CustomRegexRequest("X", "")]), "policy.custom_regex[0].pattern" },
+        var (policy, errors) = ScannerTestKit.Policies.Resolve(new PolicyDocument(
+            Entities: new Dictionary<string, string> { [EntityNames.PromptInjection] = "BLOCK", [EntityNames.UsSsn] = "BLOCK" }, DefaultAction: "OFF"));
+
+        Assert.Empty(errors);
+        Assert.Equal([EntityNames.UsSsn], policy!.Enabled);
+    }
+
+    [Fact]
+    public void Resolve_CustomNameOfAReservedType_IsRefused()
+    {
+        var (policy, errors) = ScannerTestKit.Policies.Resolve(new PolicyDocument(
+            CustomRegex: [new CustomEntityPattern(EntityNames.PromptInjection, "ignore previous")]));
+
+        Assert.Null(policy);
+        Assert.Equal(["'PROMPT_INJECTION' is already an entity type."], errors["policy.custom_regex[0].name"]);
+    }
+
+    public static TheoryData<PolicyDocument, string> InvalidPolicies => new()
+    {
+        { new PolicyDocument(DefaultAction: "DELETE"), "policy.default_action" },
+        { new PolicyDocument(MinScore: 1.5), "policy.min_score" },
+        { new PolicyDocument(Placeholder: "stars"), "policy.placeholder" },
+        { new PolicyDocument(Entities: new Dictionary<string, string> { ["NOT_A_TYPE"] = "REDACT" }), "policy.entities.NOT_A_TYPE" },
+        { new PolicyDocument(CustomRegex: [new CustomEntityPattern("lower", "x")]), "policy.custom_regex[0].name" },
+        { new PolicyDocument(CustomRegex: [new CustomEntityPattern("BAD", "([a-z]")]), "policy.custom_regex[0].pattern" },
+        { new PolicyDocument(CustomRegex: [new CustomEntityPattern("BACKREF", "(a)\\1")]), "policy.custom_regex[0].pattern" },
+        { new PolicyDocument(CustomRegex: [new CustomEntityPattern("LOOK", "(?<=a)b")]), "policy.custom_regex[0].pattern" },
+        { new PolicyDocument(CustomRegex: [new CustomEntityPattern("X", "x", Action: "NUKE")]), "policy.custom_regex[0].action" },
+        { new PolicyDocument(CustomRegex: [new CustomEntityPattern("X", "")]), "policy.custom_regex[0].pattern" },
     };
 
     [Theory]
     [MemberData(nameof(InvalidPolicies))]
-    public void Resolve_InvalidField_ReportsThatField(ScanPolicyRequest request, string field)
+    public void Resolve_InvalidField_ReportsThatField(PolicyDocument request, string field)
     {
         var (policy, errors) = ScannerTestKit.Policies.Resolve(request);
 
@@ -56,7 +77,7 @@ public sealed class PolicyResolverTests
     {
         // (a+)+$ takes exponential time in a backtracking engine on "aaa…!"; the non-backtracking one is linear.
         var text = new string('a', 100_000) + "!";
-        var policy = new ScanPolicyRequest(DefaultAction: "OFF", CustomRegex: [new CustomRegexRequest("EVIL", "(a+)+$")]);
+        var policy = new PolicyDocument(DefaultAction: "OFF", CustomRegex: [new CustomEntityPattern("EVIL", "(a+)+$")]);
 
         var result = ScannerTestKit.Scan([text], policy);
 
@@ -66,8 +87,8 @@ public sealed class PolicyResolverTests
     [Fact]
     public void Scan_CustomRegexBlock_BlocksAndRedacts()
     {
-        var policy = new ScanPolicyRequest(DefaultAction: "OFF",
-            CustomRegex: [new CustomRegexRequest("INTERNAL_PROJECT_CODE", "PRJ-[A-Z]{2}-\\d{4,}", "BLOCK")]);
+        var policy = new PolicyDocument(DefaultAction: "OFF",
+            CustomRegex: [new CustomEntityPattern("INTERNAL_PROJECT_CODE", "PRJ-[A-Z]{2}-\\d{4,}", "BLOCK")]);
 
         var result = ScannerTestKit.Scan(["ship PRJ-AB-12345 today"], policy);
 
@@ -80,7 +101,7 @@ public sealed class PolicyResolverTests
     [Fact]
     public void Scan_CustomRegexLog_RecordsWithoutChangingText()
     {
-        var policy = new ScanPolicyRequest(DefaultAction: "OFF", CustomRegex: [new CustomRegexRequest("TICKET", "TCK-\\d+", "LOG")]);
+        var policy = new PolicyDocument(DefaultAction: "OFF", CustomRegex: [new CustomEntityPattern("TICKET", "TCK-\\d+", "LOG")]);
 
         var result = ScannerTestKit.Scan(["see TCK-42"], policy);
 

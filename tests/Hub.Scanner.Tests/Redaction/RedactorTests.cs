@@ -1,5 +1,5 @@
+using Hub.Core.Policies;
 using Hub.Scanner.Engine;
-using Hub.Scanner.Policies;
 using Hub.Scanner.Redaction;
 
 namespace Hub.Scanner.Tests.Redaction;

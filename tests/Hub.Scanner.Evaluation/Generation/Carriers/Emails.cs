@@ -1,7 +1,7 @@
 using System.Globalization;
 using Hub.Scanner.Evaluation.Corpus;
 using Hub.Scanner.Evaluation.Generation.Values;
-using E = Hub.Scanner.Recognizers.EntityNames;
+using E = Hub.Core.Entities.EntityNames;
 
 namespace Hub.Scanner.Evaluation.Generation.Carriers;
 

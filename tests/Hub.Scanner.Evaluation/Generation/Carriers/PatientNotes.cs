@@ -1,6 +1,6 @@
 using Hub.Scanner.Evaluation.Corpus;
 using Hub.Scanner.Evaluation.Generation.Values;
-using E = Hub.Scanner.Recognizers.EntityNames;
+using E = Hub.Core.Entities.EntityNames;
 
 namespace Hub.Scanner.Evaluation.Generation.Carriers;
 

@@ -1,4 +1,4 @@
-using Hub.Scanner.Recognizers;
+using Hub.Core.Entities;
 using Hub.Scanner.Recognizers.Financial;
 
 namespace Hub.Scanner.Tests.Recognizers.Financial;

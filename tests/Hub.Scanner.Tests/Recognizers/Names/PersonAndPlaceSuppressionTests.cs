@@ -1,4 +1,4 @@
-using Hub.Scanner.Recognizers;
+using Hub.Core.Entities;
 
 namespace Hub.Scanner.Tests.Recognizers.Names;
 

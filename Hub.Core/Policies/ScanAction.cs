@@ -1,7 +1,7 @@
-namespace Hub.Scanner.Policies;
+namespace Hub.Core.Policies;
 
 /// <summary>What happens to a finding of an entity type.</summary>
-internal enum ScanAction
+public enum ScanAction
 {
     /// <summary>Not scanned at all.</summary>
     Off,
@@ -16,7 +16,8 @@ internal enum ScanAction
     Block,
 }
 
-internal static class ScanActions
+/// <summary>The wire spelling of <see cref="ScanAction"/>: OFF, LOG, REDACT, BLOCK (parsed case-insensitively).</summary>
+public static class ScanActions
 {
     public static bool TryParse(string? text, out ScanAction action)
     {
@@ -39,4 +40,11 @@ internal static class ScanActions
         ScanAction.Block => "BLOCK",
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
+}
+
+/// <summary>How placeholders read: <c>[PERSON]</c>, or <c>[PERSON_1]</c>, <c>[PERSON_2]</c> per distinct value.</summary>
+public enum PlaceholderStyle
+{
+    Type,
+    Numbered,
 }

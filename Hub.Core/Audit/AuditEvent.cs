@@ -1,0 +1,57 @@
+namespace Hub.Core.Audit;
+
+/// <summary>
+/// One governed request, as the gateway reports it and the audit table keeps it. Never the prompt
+/// or the answer: only their shape (entity types and counts) and <see cref="PromptSha256"/>.
+/// </summary>
+/// <param name="CorrelationId">The request's <c>x-hub-correlation-id</c>; unique, so a redelivered event is ignored.</param>
+/// <param name="OccurredAt">When the gateway received the request.</param>
+/// <param name="KeyId">The api_keys row id, never the key.</param>
+/// <param name="EndUser">The request's <c>user</c> or <c>safety_identifier</c> field, else the <c>x-hub-user</c> header.</param>
+/// <param name="PolicyId">The policy version row used; null for the built-in default.</param>
+/// <param name="PolicyVersion">Its version number; 0 for the built-in default (Maximum Protection).</param>
+/// <param name="Status">The HTTP status the client got.</param>
+/// <param name="Outcome">See <see cref="AuditOutcomes"/>.</param>
+/// <param name="ErrorType">The OpenAI error <c>type</c> when the request failed, e.g. <c>security_violation</c>.</param>
+/// <param name="CostMicros">Micro-credits (1 USD = 1,000,000), once budgets land.</param>
+/// <param name="Fallbacks">Providers tried and left before the one that served, in order.</param>
+/// <param name="PromptSha256">Lower-case hex SHA-256 of the normalized request messages (the gateway hashes the <c>messages</c> array re-serialized compactly, so whitespace does not change it).</param>
+public sealed record AuditEvent(
+    string CorrelationId,
+    DateTimeOffset OccurredAt,
+    Guid OrganizationId,
+    Guid? ProjectId,
+    Guid KeyId,
+    string? EndUser,
+    string? ModelRequested,
+    string? ModelServed,
+    string? Provider,
+    IReadOnlyList<AuditEntityCount> Entities,
+    Guid? PolicyId,
+    int PolicyVersion,
+    double ScanMs,
+    double? UpstreamMs,
+    int Status,
+    string Outcome,
+    string? ErrorType,
+    int? PromptTokens,
+    int? CompletionTokens,
+    long? CostMicros,
+    IReadOnlyList<string> Fallbacks,
+    string? PromptSha256);
+
+/// <summary>How many findings of one entity type a request had, and what the policy did with them.</summary>
+public sealed record AuditEntityCount(string Entity, string Action, int Count);
+
+/// <summary>Values of <see cref="AuditEvent.Outcome"/>.</summary>
+public static class AuditOutcomes
+{
+    /// <summary>Forwarded and answered by a provider (whatever status the provider gave).</summary>
+    public const string Completed = "completed";
+
+    /// <summary>Refused by the DLP policy; nothing was sent upstream.</summary>
+    public const string Blocked = "blocked";
+
+    /// <summary>Refused before or instead of forwarding for any other reason (bad request, scanner down, upstream failure).</summary>
+    public const string Failed = "failed";
+}

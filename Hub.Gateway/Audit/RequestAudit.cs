@@ -1,0 +1,79 @@
+using Hub.Core.Audit;
+using Hub.Gateway.Auth;
+using Hub.Gateway.ChatCompletions;
+using Hub.Gateway.Policies;
+using Hub.Gateway.Routing;
+using Hub.Gateway.Scanning;
+using Hub.Gateway.Streaming;
+
+namespace Hub.Gateway.Audit;
+
+/// <summary>
+/// Collects what one request did as the pipeline runs, for its <see cref="AuditEvent"/>. Each stage
+/// reports what it learned; whatever stage the request stopped at, the event still gets written.
+/// Holds counts, ids and the prompt's hash only, never text.
+/// </summary>
+internal sealed class RequestAudit(GatewayCaller caller, string correlationId, DateTimeOffset occurredAt, string? userHeader)
+{
+    private ChatRequest? request;
+    private ResolvedModel? model;
+    private EffectivePolicy policy = EffectivePolicy.Default;
+    private ScanVerdict? verdict;
+    private double? upstreamMs;
+    private TokenUsage? usage;
+    private bool answered;
+
+    public void Read(ChatRequest chatRequest) => request = chatRequest;
+
+    public void Routed(ResolvedModel resolved) => model = resolved;
+
+    public void Scanned(EffectivePolicy used, ScanVerdict result) => (policy, verdict) = (used, result);
+
+    /// <summary>A provider answered (any status) after <paramref name="milliseconds"/>.</summary>
+    public void Answered(double milliseconds, TokenUsage? tokens) => (answered, upstreamMs, usage) = (true, milliseconds, tokens);
+
+    /// <param name="status">The status the client got.</param>
+    /// <param name="errorType">The OpenAI error type when the gateway refused the request itself.</param>
+    public AuditEvent ToEvent(int status, string? errorType) => new(
+        correlationId,
+        occurredAt,
+        caller.OrganizationId,
+        caller.ProjectId,
+        caller.KeyId,
+        request?.EndUser ?? userHeader,
+        request?.Model,
+        model?.UpstreamModel,
+        model?.Provider.Name,
+        EntityCounts(),
+        policy.Id,
+        policy.Version,
+        Math.Round(verdict?.RoundTripMs ?? 0, 3),
+        upstreamMs is { } ms ? Math.Round(ms, 3) : null,
+        status,
+        errorType == SecurityViolationResult.ErrorType ? AuditOutcomes.Blocked : answered ? AuditOutcomes.Completed : AuditOutcomes.Failed,
+        errorType,
+        usage?.PromptTokens,
+        usage?.CompletionTokens,
+        CostMicros: null,
+        Fallbacks: [],
+        request?.PromptSha256);
+
+    private List<AuditEntityCount> EntityCounts()
+    {
+        var counts = new List<AuditEntityCount>();
+        foreach (var finding in verdict?.Findings ?? [])
+        {
+            var index = counts.FindIndex(c => c.Entity == finding.Entity && c.Action == finding.Action);
+            if (index < 0)
+            {
+                counts.Add(new AuditEntityCount(finding.Entity, finding.Action, 1));
+            }
+            else
+            {
+                counts[index] = counts[index] with { Count = counts[index].Count + 1 };
+            }
+        }
+
+        return counts;
+    }
+}

@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using Hub.Gateway.Audit;
+using Hub.Gateway.Auth;
+using Hub.Gateway.Correlation;
+using Hub.Gateway.Errors;
+using Hub.Gateway.Policies;
+using Hub.Gateway.Providers;
+using Hub.Gateway.Routing;
+using Hub.Gateway.Scanning;
+using Hub.Gateway.Streaming;
+using Microsoft.AspNetCore.Http.Features;
+using Npgsql;
+
+namespace Hub.Gateway.ChatCompletions;
+
+/// <summary>
+/// The governed path of a chat completion, in order:
+/// 1. read and validate the body, collecting every text the model would read;
+/// 2. resolve <c>provider/model</c>;
+/// 3. load the caller's project rules and policy (cached) and check the model is allowed;
+/// 4. scan every text in one scanner call: BLOCK refuses with 400, REDACT rewrites those texts;
+/// 5. send upstream with the model id and redactions applied, nothing else changed;
+/// 6. relay the answer as it arrives;
+/// 7. whatever happened, append the audit event before the response completes.
+/// Budget and fallback join as their issues land.
+/// </summary>
+internal sealed partial class ChatCompletionPipeline(
+    ChatRequestReader reader,
+    ModelResolver resolver,
+    ProjectRulesCache projectRules,
+    ScannerClient scanner,
+    ResponseRelay relay,
+    AuditRecorder auditRecorder,
+    TimeProvider time,
+    ILogger<ChatCompletionPipeline> logger)
+{
+    /// <summary>nginx's code for "client closed the request": what the audit records when the caller left.</summary>
+    private const int ClientClosedRequest = 499;
+
+    private const int MaxUserHeaderLength = 256;
+
+    public async Task RunAsync(HttpContext context)
+    {
+        var caller = context.Features.GetRequiredFeature<GatewayCaller>();
+        var userHeader = context.Request.Headers[GovernanceHeaders.User].ToString();
+        var audit = new RequestAudit(caller, CorrelationId.Of(context), time.GetUtcNow(),
+            userHeader.Length is > 0 and <= MaxUserHeaderLength ? userHeader : null);
+
+        string? errorType;
+        try
+        {
+            errorType = await GovernAndForwardAsync(context, caller, audit);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            await auditRecorder.RecordAsync(audit.ToEvent(ClientClosedRequest, "client_closed_request"));
+            return;
+        }
+        catch
+        {
+            await auditRecorder.RecordAsync(audit.ToEvent(StatusCodes.Status500InternalServerError, "server_error"));
+            throw;
+        }
+
+        await auditRecorder.RecordAsync(audit.ToEvent(
+            context.RequestAborted.IsCancellationRequested ? ClientClosedRequest : context.Response.StatusCode, errorType));
+    }
+
+    /// <summary>Runs steps 1–6; returns the error type when the gateway answered with an error of its own.</summary>
+    private async Task<string?> GovernAndForwardAsync(HttpContext context, GatewayCaller caller, RequestAudit audit)
+    {
+        var cancellationToken = context.RequestAborted;
+
+        // Step 1
+        var (request, invalid) = await reader.ReadAsync(context.Request, cancellationToken);
+        if (invalid is not null)
+        {
+            return await RefuseAsync(context, invalid);
+        }
+
+        audit.Read(request!);
+
+        // Step 2
+        var (model, unknown) = resolver.Resolve(request!.Model);
+        if (unknown is not null)
+        {
+            return await RefuseAsync(context, unknown);
+        }
+
+        audit.Routed(model!);
+        GovernanceHeaders.SetRoute(context.Response, model!);
+
+        // Step 3
+        var (rules, unavailable) = await LoadRulesAsync(caller, cancellationToken);
+        if (unavailable is not null)
+        {
+            return await RefuseAsync(context, unavailable);
+        }
+
+        if (rules!.CheckAccess(request.Model, model!) is { } notAllowed)
+        {
+            return await RefuseAsync(context, notAllowed);
+        }
+
+        // Step 4
+        var (verdict, scanFailed) = await scanner.ScanAsync(request.Texts, rules.Policy.Document, cancellationToken);
+        if (scanFailed is not null)
+        {
+            return await RefuseAsync(context, scanFailed);
+        }
+
+        audit.Scanned(rules.Policy, verdict!);
+        GovernanceHeaders.SetScan(context.Response, verdict!);
+        if (verdict!.Blocked)
+        {
+            await new SecurityViolationResult(verdict, request.Texts).ExecuteAsync(context);
+            return SecurityViolationResult.ErrorType;
+        }
+
+        // Step 5
+        var started = Stopwatch.GetTimestamp();
+        var outcome = await model!.Provider.SendAsync(
+            new ProviderRequest(request.ToUpstreamBody(model.UpstreamModel, verdict.RedactedTexts), request.Stream), cancellationToken);
+        if (outcome.Error is not null)
+        {
+            return await RefuseAsync(context, outcome.Error);
+        }
+
+        // Step 6
+        await using var upstream = outcome.Response!;
+        var usage = new UsageObserver(request.Stream && upstream.StatusCode == StatusCodes.Status200OK);
+        await relay.RelayAsync(context, upstream, request.Stream && upstream.StatusCode == StatusCodes.Status200OK, usage);
+        audit.Answered(Stopwatch.GetElapsedTime(started).TotalMilliseconds, usage.Usage);
+        return null;
+    }
+
+    /// <summary>The caller's rules; fails closed when they cannot be read.</summary>
+    private async Task<(ProjectRules? Rules, HubError? Error)> LoadRulesAsync(GatewayCaller caller, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await projectRules.ForAsync(caller, cancellationToken), null);
+        }
+        catch (NpgsqlException ex)
+        {
+            Log.PolicyStoreUnavailable(logger, ex);
+            return (null, new HubError(StatusCodes.Status503ServiceUnavailable, "service_unavailable_error", "policy_unavailable",
+                "The gateway cannot load this project's policy right now, so the request was not sent. Try again shortly."));
+        }
+    }
+
+    private static async Task<string> RefuseAsync(HttpContext context, HubError error)
+    {
+        await OpenAIErrorWriter.WriteAsync(context, error);
+        return error.Type;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = Diagnostics.EventIds.PolicyStoreUnavailable, EventName = nameof(PolicyStoreUnavailable), Level = LogLevel.Error,
+            Message = "The policy store could not be reached; request refused")]
+        public static partial void PolicyStoreUnavailable(ILogger logger, Exception exception);
+    }
+}

@@ -1,0 +1,33 @@
+using System.Globalization;
+using Hub.Gateway.Routing;
+using Hub.Gateway.Scanning;
+
+namespace Hub.Gateway.ChatCompletions;
+
+/// <summary>
+/// What Hub did to a request, on the response: <c>x-hub-model</c>, <c>x-hub-provider</c> once the
+/// model is resolved, <c>x-hub-scan-ms</c> and <c>x-hub-violations</c> (entity types found, comma
+/// separated, empty if none) once it is scanned. <c>x-hub-correlation-id</c> is on every response already.
+/// </summary>
+internal static class GovernanceHeaders
+{
+    public const string Model = "x-hub-model";
+    public const string Provider = "x-hub-provider";
+    public const string ScanMs = "x-hub-scan-ms";
+    public const string Violations = "x-hub-violations";
+
+    /// <summary>The end user a request is made for, when the body names none (<c>user</c>, <c>safety_identifier</c>).</summary>
+    public const string User = "x-hub-user";
+
+    public static void SetRoute(HttpResponse response, ResolvedModel model)
+    {
+        response.Headers[Model] = model.UpstreamModel;
+        response.Headers[Provider] = model.Provider.Name;
+    }
+
+    public static void SetScan(HttpResponse response, ScanVerdict verdict)
+    {
+        response.Headers[ScanMs] = verdict.RoundTripMs.ToString("0.###", CultureInfo.InvariantCulture);
+        response.Headers[Violations] = string.Join(',', verdict.EntityTypes());
+    }
+}

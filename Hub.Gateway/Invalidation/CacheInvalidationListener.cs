@@ -1,0 +1,46 @@
+using Hub.Core.Keys;
+using Hub.Core.Policies;
+using Hub.Gateway.Auth;
+using Hub.Gateway.Policies;
+using StackExchange.Redis;
+
+namespace Hub.Gateway.Invalidation;
+
+/// <summary>
+/// Applies what Hub.Admin announces over Redis pub/sub to this instance's caches: a revoked key
+/// (<see cref="KeyRevocations"/>) stops working within a second, a saved policy
+/// (<see cref="PolicyChanges"/>) applies from the next request. StackExchange.Redis re-subscribes by
+/// itself after a reconnect; a lost message only means waiting for the cache entry's expiry.
+/// </summary>
+internal sealed partial class CacheInvalidationListener(
+    IConnectionMultiplexer redis, ApiKeyAuthenticator keys, ProjectRulesCache projects, ILogger<CacheInvalidationListener> logger)
+    : BackgroundService
+{
+    /// <remarks>A background task, so an unreachable Redis does not hold up the gateway's start.</remarks>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var subscriber = redis.GetSubscriber();
+        try
+        {
+            await subscriber.SubscribeAsync(RedisChannel.Literal(KeyRevocations.Channel), (_, message) => keys.Forget(message.ToString()));
+            await subscriber.SubscribeAsync(RedisChannel.Literal(PolicyChanges.Channel), (_, message) =>
+            {
+                if (Guid.TryParse(message.ToString(), out var projectId))
+                {
+                    projects.Forget(projectId);
+                }
+            });
+        }
+        catch (RedisException ex)
+        {
+            Log.SubscribeFailed(logger, ex);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = Diagnostics.EventIds.InvalidationSubscribeFailed, EventName = nameof(SubscribeFailed), Level = LogLevel.Warning,
+            Message = "Could not subscribe to key revocations and policy changes; cached entries expire instead")]
+        public static partial void SubscribeFailed(ILogger logger, Exception exception);
+    }
+}

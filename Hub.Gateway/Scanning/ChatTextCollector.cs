@@ -1,0 +1,261 @@
+using System.Text.Json;
+
+namespace Hub.Gateway.Scanning;
+
+/// <summary>
+/// Finds every text of a chat completion body that reaches the model: message content (a string or
+/// <c>text</c> parts), message <c>name</c> and <c>refusal</c>, tool-call and function-call arguments,
+/// and the descriptions in tool and function definitions (their parameter schemas included).
+/// Function names are left alone: they must stay identifiers, and the provider treats them as code.
+/// </summary>
+/// <remarks>Called by the body parser while it walks the document once; the reader is always left on the value's last token.</remarks>
+internal sealed class ChatTextCollector
+{
+    private readonly List<ScannableText> texts = [];
+
+    public IReadOnlyList<ScannableText> Texts => texts;
+
+    /// <summary>Reads the <c>messages</c> array (the reader is on its start) and returns how many messages it holds.</summary>
+    public int ReadMessages(ref Utf8JsonReader reader)
+    {
+        var count = 0;
+        while (Next(ref reader) != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                ReadMessage(ref reader, count);
+            }
+            else
+            {
+                reader.Skip();
+            }
+
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>Reads <c>tools</c> (<c>[{"type":"function","function":{…}}]</c>) or the legacy <c>functions</c> array.</summary>
+    public void ReadToolDefinitions(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return;
+        }
+
+        while (Next(ref reader) != JsonTokenType.EndArray)
+        {
+            ReadFunctionDefinition(ref reader);
+        }
+    }
+
+    private void ReadMessage(ref Utf8JsonReader reader, int index)
+    {
+        while (Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("content"u8))
+            {
+                ReadContent(ref reader, index);
+            }
+            else if (reader.ValueTextEquals("name"u8) || reader.ValueTextEquals("refusal"u8))
+            {
+                ReadString(ref reader, index);
+            }
+            else if (reader.ValueTextEquals("tool_calls"u8))
+            {
+                ReadToolCalls(ref reader, index);
+            }
+            else if (reader.ValueTextEquals("function_call"u8))
+            {
+                Next(ref reader);
+                ReadArguments(ref reader, index);
+            }
+            else
+            {
+                SkipValue(ref reader);
+            }
+        }
+    }
+
+    /// <summary><c>"content": "…"</c> or <c>"content": [{"type":"text","text":"…"}, {"type":"image_url",…}]</c>.</summary>
+    private void ReadContent(ref Utf8JsonReader reader, int index)
+    {
+        Next(ref reader);
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            Add(ref reader, index);
+            return;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return;
+        }
+
+        while (Next(ref reader) != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            while (Next(ref reader) == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("text"u8) || reader.ValueTextEquals("refusal"u8))
+                {
+                    ReadString(ref reader, index);
+                }
+                else
+                {
+                    SkipValue(ref reader);
+                }
+            }
+        }
+    }
+
+    /// <summary><c>"tool_calls": [{"id","type","function":{"name","arguments"}}]</c>.</summary>
+    private void ReadToolCalls(ref Utf8JsonReader reader, int index)
+    {
+        Next(ref reader);
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return;
+        }
+
+        while (Next(ref reader) != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            while (Next(ref reader) == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("function"u8))
+                {
+                    Next(ref reader);
+                    ReadArguments(ref reader, index);
+                }
+                else
+                {
+                    SkipValue(ref reader);
+                }
+            }
+        }
+    }
+
+    /// <summary>A <c>{"name","arguments"}</c> object: the arguments string is model-visible text.</summary>
+    private void ReadArguments(ref Utf8JsonReader reader, int index)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return;
+        }
+
+        while (Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("arguments"u8))
+            {
+                ReadString(ref reader, index);
+            }
+            else
+            {
+                SkipValue(ref reader);
+            }
+        }
+    }
+
+    /// <summary>A tool (<c>{"type","function":{…}}</c>) or a legacy function (<c>{"name","description","parameters"}</c>).</summary>
+    private void ReadFunctionDefinition(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return;
+        }
+
+        while (Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("function"u8))
+            {
+                Next(ref reader);
+                ReadFunctionDefinition(ref reader);
+            }
+            else if (reader.ValueTextEquals("description"u8))
+            {
+                ReadString(ref reader, index: null);
+            }
+            else if (reader.ValueTextEquals("parameters"u8))
+            {
+                Next(ref reader);
+                ReadSchemaDescriptions(ref reader);
+            }
+            else
+            {
+                SkipValue(ref reader);
+            }
+        }
+    }
+
+    /// <summary>Every <c>description</c> string anywhere in a JSON schema: the model reads them as instructions.</summary>
+    private void ReadSchemaDescriptions(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+        {
+            return;
+        }
+
+        var depth = reader.CurrentDepth;
+        while (reader.Read() && reader.CurrentDepth > depth)
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("description"u8))
+            {
+                // A property that is itself called "description" holds a schema: the loop walks into it.
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    Add(ref reader, index: null);
+                }
+            }
+        }
+    }
+
+    private void ReadString(ref Utf8JsonReader reader, int? index)
+    {
+        Next(ref reader);
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            Add(ref reader, index);
+        }
+        else
+        {
+            reader.Skip();
+        }
+    }
+
+    private void Add(ref Utf8JsonReader reader, int? index)
+    {
+        var start = (int)reader.TokenStartIndex;
+        var value = reader.GetString()!;
+        if (value.Length > 0)
+        {
+            texts.Add(new ScannableText(start..(start + reader.ValueSpan.Length + 2), value, index));
+        }
+    }
+
+    private static void SkipValue(ref Utf8JsonReader reader)
+    {
+        Next(ref reader);
+        reader.Skip();
+    }
+
+    private static JsonTokenType Next(ref Utf8JsonReader reader) =>
+        reader.Read() ? reader.TokenType : throw new JsonException("Unexpected end of the JSON body.");
+}

@@ -1,0 +1,61 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Hub.IntegrationTests.Governance;
+
+/// <summary>The admin API calls the governance tests make, as a script or the console would.</summary>
+internal static class AdminApi
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public static async Task<JsonElement> SavePolicyAsync(this HttpClient admin, Guid projectId, string policyJson)
+    {
+        using var content = new StringContent($$"""{"name":"test","policy":{{policyJson}}}""", System.Text.Encoding.UTF8, "application/json");
+        using var response = await admin.PutAsync($"projects/{projectId}/policy", content, Cancel);
+        return await ReadSuccessAsync(response);
+    }
+
+    public static async Task<JsonElement> RestorePolicyAsync(this HttpClient admin, Guid projectId, int version)
+    {
+        using var response = await admin.PostAsync($"projects/{projectId}/policy/versions/{version}/restore", null, Cancel);
+        return await ReadSuccessAsync(response);
+    }
+
+    /// <summary>The audit events of one request (none yet, or one).</summary>
+    public static async Task<IReadOnlyList<JsonElement>> AuditEventsAsync(this HttpClient admin, string correlationId)
+    {
+        using var response = await admin.GetAsync($"audit?correlation_id={Uri.EscapeDataString(correlationId)}", Cancel);
+        var body = await ReadSuccessAsync(response);
+        var events = body.ValueKind == JsonValueKind.Array ? body : body.GetProperty("data");
+        return [.. events.EnumerateArray()];
+    }
+
+    /// <summary>Polls until the audit consumer has moved the request's event to Postgres.</summary>
+    public static async Task<JsonElement> WaitForAuditEventAsync(this HttpClient admin, string correlationId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            if (await admin.AuditEventsAsync(correlationId) is [var auditEvent])
+            {
+                return auditEvent;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"The audit event of {correlationId} did not reach Postgres within 15 s.");
+            await Task.Delay(100, Cancel);
+        }
+    }
+
+    public static async Task<JsonElement> VerifyAuditAsync(this HttpClient admin)
+    {
+        using var response = await admin.GetAsync("audit/verify", Cancel);
+        return await ReadSuccessAsync(response);
+    }
+
+    private static async Task<JsonElement> ReadSuccessAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync(Cancel);
+        Assert.True(response.IsSuccessStatusCode, $"HTTP {(int)response.StatusCode}: {text}");
+        return JsonSerializer.Deserialize<JsonElement>(text);
+    }
+}
