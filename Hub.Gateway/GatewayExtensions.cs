@@ -82,17 +82,6 @@ internal static class GatewayExtensions
 
         builder.Services.AddOptions<ScanningOptions>().BindConfiguration(ScanningOptions.SectionName).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScanningOptions>, ScanningOptionsValidator>());
-        var timeout = TimeSpan.FromSeconds(builder.Configuration.GetValue($"{ScanningOptions.SectionName}:{nameof(ScanningOptions.TimeoutSeconds)}", new ScanningOptions().TimeoutSeconds));
-        builder.Services.AddServiceClient(ScannerClient.ClientName, resilience =>
-        {
-            // One quick retry: a request waits for its scan, and an unreachable scanner must turn into a 503 at once.
-            resilience.Retry.MaxRetryAttempts = 1;
-            resilience.Retry.Delay = TimeSpan.FromMilliseconds(50);
-            resilience.Retry.BackoffType = Polly.DelayBackoffType.Constant;
-            resilience.AttemptTimeout.Timeout = timeout;
-            resilience.TotalRequestTimeout.Timeout = timeout * 2 + TimeSpan.FromSeconds(1);
-            resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, timeout.TotalSeconds * 2));
-        });
         builder.Services.TryAddSingleton<ScannerClient>();
 
         builder.Services.TryAddSingleton<AuditRecorder>();

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -46,22 +45,25 @@ public static class Extensions
     /// (<c>http://scanner</c> resolves through <c>services__scanner__http__0</c>), with the
     /// standard resilience handler (retries, circuit breaker, timeouts).
     /// </summary>
-    /// <param name="configureResilience">Adjusts the standard retries and timeouts for this service.</param>
-    public static IHttpClientBuilder AddServiceClient(
-        this IServiceCollection services, string serviceName, Action<HttpStandardResilienceOptions>? configureResilience = null)
+    public static IHttpClientBuilder AddServiceClient(this IServiceCollection services, string serviceName)
     {
         var client = services.AddHttpClient(serviceName, http => http.BaseAddress = new Uri($"https+http://{serviceName}"));
-        var resilience = client.AddStandardResilienceHandler();
-        if (configureResilience is not null)
-        {
-            resilience.Configure(configureResilience);
-        }
-
+        client.AddStandardResilienceHandler();
         return client;
     }
 
+    /// <summary>
+    /// Logs, metrics and traces over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the AppHost
+    /// or the platform sets it). Without an endpoint nothing is collected at all: spans and metric
+    /// aggregation cost CPU on every request, and nobody would receive them.
+    /// </summary>
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            return builder;
+        }
+
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
@@ -79,13 +81,8 @@ public static class Extensions
                     options.Filter = context =>
                         !context.Request.Path.StartsWithSegments(HealthEndpointPath)
                         && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
-                .AddHttpClientInstrumentation());
-
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            builder.Services.AddOpenTelemetry().UseOtlpExporter();
-        }
-
+                .AddHttpClientInstrumentation())
+            .UseOtlpExporter();
         return builder;
     }
 

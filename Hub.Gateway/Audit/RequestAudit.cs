@@ -22,6 +22,7 @@ internal sealed class RequestAudit(GatewayCaller caller, string correlationId, D
     private double? upstreamMs;
     private TokenUsage? usage;
     private bool answered;
+    private bool completed;
 
     public void Read(ChatRequest chatRequest) => request = chatRequest;
 
@@ -32,9 +33,21 @@ internal sealed class RequestAudit(GatewayCaller caller, string correlationId, D
     /// <summary>A provider answered (any status) after <paramref name="milliseconds"/>.</summary>
     public void Answered(double milliseconds, TokenUsage? tokens) => (answered, upstreamMs, usage) = (true, milliseconds, tokens);
 
+    /// <summary>The request's one event; null if it was already taken (a request is recorded once).</summary>
     /// <param name="status">The status the client got.</param>
     /// <param name="errorType">The OpenAI error type when the gateway refused the request itself.</param>
-    public AuditEvent ToEvent(int status, string? errorType) => new(
+    public AuditEvent? TryComplete(int status, string? errorType)
+    {
+        if (completed)
+        {
+            return null;
+        }
+
+        completed = true;
+        return ToEvent(status, errorType);
+    }
+
+    private AuditEvent ToEvent(int status, string? errorType) => new(
         correlationId,
         occurredAt,
         caller.OrganizationId,

@@ -53,17 +53,16 @@ internal sealed partial class ChatCompletionPipeline(
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
-            await auditRecorder.RecordAsync(audit.ToEvent(ClientClosedRequest, "client_closed_request"));
+            await RecordAsync(audit, ClientClosedRequest, "client_closed_request");
             return;
         }
         catch
         {
-            await auditRecorder.RecordAsync(audit.ToEvent(StatusCodes.Status500InternalServerError, "server_error"));
+            await RecordAsync(audit, StatusCodes.Status500InternalServerError, "server_error");
             throw;
         }
 
-        await auditRecorder.RecordAsync(audit.ToEvent(
-            context.RequestAborted.IsCancellationRequested ? ClientClosedRequest : context.Response.StatusCode, errorType));
+        await RecordAsync(audit, context.RequestAborted.IsCancellationRequested ? ClientClosedRequest : context.Response.StatusCode, errorType);
     }
 
     /// <summary>Runs steps 1–6; returns the error type when the gateway answered with an error of its own.</summary>
@@ -129,10 +128,18 @@ internal sealed partial class ChatCompletionPipeline(
         // Step 6
         await using var upstream = outcome.Response!;
         var usage = new UsageObserver(request.Stream && upstream.StatusCode == StatusCodes.Status200OK);
-        await relay.RelayAsync(context, upstream, request.Stream && upstream.StatusCode == StatusCodes.Status200OK, usage);
-        audit.Answered(Stopwatch.GetElapsedTime(started).TotalMilliseconds, usage.Usage);
+        await relay.RelayAsync(context, upstream, request.Stream && upstream.StatusCode == StatusCodes.Status200OK, usage, () =>
+        {
+            // Step 7 for an answered request: on record before its last bytes reach the client.
+            audit.Answered(Stopwatch.GetElapsedTime(started).TotalMilliseconds, usage.Usage);
+            return RecordAsync(audit, upstream.StatusCode, errorType: null);
+        });
         return null;
     }
+
+    /// <summary>Appends the request's audit event, once, however many exits reach this.</summary>
+    private Task RecordAsync(RequestAudit audit, int status, string? errorType) =>
+        audit.TryComplete(status, errorType) is { } auditEvent ? auditRecorder.RecordAsync(auditEvent) : Task.CompletedTask;
 
     /// <summary>The caller's rules; fails closed when they cannot be read.</summary>
     private async Task<(ProjectRules? Rules, HubError? Error)> LoadRulesAsync(GatewayCaller caller, CancellationToken cancellationToken)

@@ -15,6 +15,7 @@ internal static class EventIds
     public const int ScannerUnavailable = 3001;
     public const int ScannerRefused = 3002;
     public const int ScannerAnswerInvalid = 3003;
+    public const int ScannerNotConfigured = 3004;
     public const int AuditWriteFailed = 4001;
     public const int AuditRetryDropped = 4002;
     public const int UnhandledException = 9001;

@@ -4,19 +4,45 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Hub.Gateway.Errors;
-using Polly.CircuitBreaker;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Gateway.Scanning;
 
 /// <summary>
 /// Sends every text of a request to Hub.Scanner in one <c>POST /v1/scan</c> call with the caller's
-/// policy. Fails closed: if the scanner cannot answer, the caller gets a 503 and nothing is forwarded.
+/// policy. Fails closed: if the scanner cannot answer in time, the caller gets a 503 and nothing is
+/// forwarded.
 /// </summary>
-internal sealed partial class ScannerClient(IHttpClientFactory clients, ILogger<ScannerClient> logger)
+/// <remarks>
+/// A bare pooled client rather than an IHttpClientFactory one: this call is on every request, and the
+/// factory's standard chain (discovery, logging scopes, rate limiter, retry, circuit breaker, two
+/// timeouts) cost as much CPU as the scan itself. What the chain gave is kept: the address comes from
+/// Aspire's <c>services__scanner__…</c> variables, a refused connection is retried once, and a timeout
+/// bounds the wait.
+/// </remarks>
+internal sealed partial class ScannerClient : IDisposable
 {
-    public const string ClientName = "scanner";
-
     private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    private readonly HttpClient http;
+    private readonly Uri? scanUrl;
+    private readonly TimeSpan timeout;
+    private readonly ILogger<ScannerClient> logger;
+
+    public ScannerClient(IConfiguration configuration, IOptions<ScanningOptions> options, ILogger<ScannerClient> logger)
+    {
+        this.logger = logger;
+        timeout = TimeSpan.FromSeconds(options.Value.TimeoutSeconds);
+        scanUrl = ScannerAddress.From(configuration) is { } address ? new Uri(address, "/v1/scan") : null;
+        http = new HttpClient(new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            ConnectTimeout = TimeSpan.FromSeconds(2),
+        })
+        {
+            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+        };
+    }
 
     /// <param name="policyJson">The policy as the scan API takes it; null for the scanner's default (Maximum Protection).</param>
     public async Task<(ScanVerdict? Verdict, HubError? Error)> ScanAsync(
@@ -27,12 +53,19 @@ internal sealed partial class ScannerClient(IHttpClientFactory clients, ILogger<
             return (ScanVerdict.Empty, null);
         }
 
+        if (scanUrl is null)
+        {
+            Log.ScannerNotConfigured(logger);
+            return (null, Unavailable());
+        }
+
         var started = Stopwatch.GetTimestamp();
-        using var content = new ReadOnlyMemoryContent(WriteRequest(texts, policyJson));
-        content.Headers.ContentType = Json;
+        var body = WriteRequest(texts, policyJson);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
         try
         {
-            using var response = await clients.CreateClient(ClientName).PostAsync("/v1/scan", content, cancellationToken);
+            using var response = await SendAsync(body, deadline.Token);
             if (response.StatusCode == HttpStatusCode.RequestEntityTooLarge)
             {
                 return (null, new HubError(StatusCodes.Status413PayloadTooLarge, "invalid_request_error", "request_too_large",
@@ -46,8 +79,8 @@ internal sealed partial class ScannerClient(IHttpClientFactory clients, ILogger<
                 return (null, Unavailable());
             }
 
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-            var verdict = await JsonSerializer.DeserializeAsync(body, ScannerWireContext.Default.ScanVerdict, cancellationToken);
+            await using var answer = await response.Content.ReadAsStreamAsync(deadline.Token);
+            var verdict = await JsonSerializer.DeserializeAsync(answer, ScannerWireContext.Default.ScanVerdict, deadline.Token);
             if (verdict is null || verdict.RedactedTexts?.Count != texts.Count)
             {
                 Log.ScannerAnswerInvalid(logger);
@@ -56,11 +89,30 @@ internal sealed partial class ScannerClient(IHttpClientFactory clients, ILogger<
 
             return (verdict with { RoundTripMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds }, null);
         }
-        catch (Exception ex) when (ex is HttpRequestException or BrokenCircuitException or JsonException
+        catch (Exception ex) when (ex is HttpRequestException or JsonException
             || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             Log.ScannerUnavailable(logger, ex.GetType().Name);
             return (null, Unavailable());
+        }
+    }
+
+    public void Dispose() => http.Dispose();
+
+    /// <summary>One retry when the connection itself failed (a scanner restarting, a pooled connection it closed).</summary>
+    private async Task<HttpResponseMessage> SendAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var content = new ReadOnlyMemoryContent(body);
+            content.Headers.ContentType = Json;
+            try
+            {
+                return await http.PostAsync(scanUrl, content, cancellationToken);
+            }
+            catch (HttpRequestException) when (attempt == 1 && !cancellationToken.IsCancellationRequested)
+            {
+            }
         }
     }
 
@@ -110,5 +162,9 @@ internal sealed partial class ScannerClient(IHttpClientFactory clients, ILogger<
         [LoggerMessage(EventId = Diagnostics.EventIds.ScannerAnswerInvalid, EventName = nameof(ScannerAnswerInvalid), Level = LogLevel.Error,
             Message = "The scanner's answer did not match the request; request refused")]
         public static partial void ScannerAnswerInvalid(ILogger logger);
+
+        [LoggerMessage(EventId = Diagnostics.EventIds.ScannerNotConfigured, EventName = nameof(ScannerNotConfigured), Level = LogLevel.Error,
+            Message = "No scanner address is configured (services__scanner__http__0); request refused")]
+        public static partial void ScannerNotConfigured(ILogger logger);
     }
 }

@@ -17,12 +17,13 @@ internal sealed partial class ResponseRelay(ILogger<ResponseRelay> logger)
     private const int BufferSize = 16 * 1024;
 
     /// <param name="usage">Sees every byte relayed, to report the token counts.</param>
-    /// <remarks>
-    /// A JSON answer goes out chunked, without the upstream's Content-Length: its last chunk follows
-    /// the audit event the handler writes after this returns, so a response is complete only once the
-    /// request is on record.
-    /// </remarks>
-    public async Task RelayAsync(HttpContext context, ProviderResponse upstream, bool stream, UsageObserver usage)
+    /// <param name="beforeLastBytes">
+    /// Runs once the whole answer has been read and before its last bytes are written (the audit event),
+    /// so the client's response is complete only when it has run. A JSON answer of known length keeps
+    /// its Content-Length this way; otherwise it runs after the last read, before the handler returns
+    /// and the final chunk goes out.
+    /// </param>
+    public async Task RelayAsync(HttpContext context, ProviderResponse upstream, bool stream, UsageObserver usage, Func<Task> beforeLastBytes)
     {
         var response = context.Response;
         response.StatusCode = upstream.StatusCode;
@@ -33,6 +34,13 @@ internal sealed partial class ResponseRelay(ILogger<ResponseRelay> logger)
             response.Headers["X-Accel-Buffering"] = "no";
             context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         }
+        else if (upstream.ContentLength is { } length)
+        {
+            response.ContentLength = length;
+        }
+
+        var remaining = response.ContentLength;
+        var answered = false;
 
         var cancellationToken = context.RequestAborted;
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
@@ -53,11 +61,23 @@ internal sealed partial class ResponseRelay(ILogger<ResponseRelay> logger)
 
                 if (read == 0)
                 {
-                    usage.Complete();
+                    if (!answered)
+                    {
+                        usage.Complete();
+                        await beforeLastBytes();
+                    }
+
                     return;
                 }
 
                 usage.Observe(buffer.AsSpan(0, read));
+                if ((remaining -= read) <= 0 && !answered)
+                {
+                    answered = true;
+                    usage.Complete();
+                    await beforeLastBytes();
+                }
+
                 await response.Body.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 await response.Body.FlushAsync(cancellationToken);
             }

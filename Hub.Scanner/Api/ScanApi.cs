@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Json;
 using Hub.Core.Policies;
 using Hub.Scanner.Engine;
 using Hub.Scanner.Policies;
@@ -15,12 +17,45 @@ internal static class ScanApi
     public static RouteGroupBuilder MapScanApi(this IEndpointRouteBuilder app)
     {
         var v1 = app.MapGroup("/v1");
-        v1.MapPost("/scan", Scan);
+        v1.MapPost("/scan", ScanAsync);
         v1.MapGet("/entities", ListEntities);
         return v1;
     }
 
-    public static Results<Ok<ScanResponse>, ValidationProblem, ProblemHttpResult> Scan(
+    /// <remarks>
+    /// Reads and writes the JSON itself: the answer goes out with a Content-Length (a chunked one costs
+    /// the gateway about 0.1 ms per call in latency at one connection) and the body is read in one piece.
+    /// </remarks>
+    public static async Task<IResult> ScanAsync(HttpRequest http, ScanEngine engine, PolicyResolver policies, IOptions<ScannerOptions> options)
+    {
+        if (!http.HasJsonContentType())
+        {
+            return TypedResults.Problem("The body must be JSON (Content-Type: application/json).", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        ScanRequest? request;
+        try
+        {
+            request = JsonSerializer.Deserialize(await ReadBodyAsync(http), ScannerJsonContext.Default.ScanRequest);
+        }
+        catch (JsonException)
+        {
+            request = null;
+        }
+
+        if (request is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [""] = ["The body must be a JSON object such as {\"texts\": [\"…\"]}."] });
+        }
+
+        return Scan(request, engine, policies, options).Result switch
+        {
+            Ok<ScanResponse> ok => TypedResults.Bytes(JsonSerializer.SerializeToUtf8Bytes(ok.Value!, ScannerJsonContext.Default.ScanResponse), "application/json"),
+            var refusal => refusal,
+        };
+    }
+
+    private static Results<Ok<ScanResponse>, ValidationProblem, ProblemHttpResult> Scan(
         ScanRequest request, ScanEngine engine, PolicyResolver policies, IOptions<ScannerOptions> options)
     {
         var limits = options.Value;
@@ -52,6 +87,24 @@ internal static class ScanApi
 
     public static Ok<IReadOnlyList<EntityResponse>> ListEntities(EntityCatalog catalog) =>
         TypedResults.Ok<IReadOnlyList<EntityResponse>>([.. catalog.Names.Select(name => new EntityResponse(name, catalog.Entities[name].Description))]);
+
+    /// <summary>The whole body; Kestrel's request size limit bounds it.</summary>
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest http)
+    {
+        var reader = http.BodyReader;
+        while (true)
+        {
+            var read = await reader.ReadAsync(http.HttpContext.RequestAborted);
+            if (read.IsCompleted)
+            {
+                var body = read.Buffer.ToArray();
+                reader.AdvanceTo(read.Buffer.End);
+                return body;
+            }
+
+            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+        }
+    }
 
     private static long TotalLength(List<string?> texts)
     {

@@ -1,19 +1,16 @@
-extern alias scanner;
-
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Hub.Testing;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Hub.Benchmarks.Load;
 
 /// <summary>
 /// <c>dotnet run -c Release --project tests/Hub.Benchmarks -- load</c>: the governed gateway under wrk.
-/// Starts real Postgres and Redis, the fake upstream, Hub.Scanner and Hub.Gateway (Kestrel on
-/// loopback, warnings-only logging), then runs the same wrk script with the 1 KB benchmark prompt
-/// straight at the fake upstream and through the gateway (auth, policy, scan with Maximum
+/// Starts real Postgres and Redis, the fake upstream (in this process), and Hub.Scanner and
+/// Hub.Gateway as their own processes (Production, warnings-only logging), then runs the same wrk
+/// script with the 1 KB benchmark prompt straight at the fake upstream and through the gateway (auth, policy, scan with Maximum
 /// Protection, redaction, relay, audit event to Redis), at 1 connection (added latency) and at
 /// 50 connections (throughput). wrk, the services and the upstream share the machine's cores.
 /// </summary>
@@ -25,12 +22,9 @@ internal static partial class LoadBenchmark
         await using var infrastructure = new LocalInfrastructure();
         await infrastructure.StartAsync(CancellationToken.None);
         await using var upstream = await FakeOpenAIUpstream.StartAsync();
-        var (scannerService, scannerUrl) = KestrelTestServer.Start<scanner::Program>(KestrelTestServer.QuietSettings());
-        await using var scannerDisposal = scannerService;
-        var settings = KestrelTestServer.GatewaySettings(infrastructure, upstream, scannerUrl);
-        settings["Logging:LogLevel:Default"] = "Warning";
-        var (gateway, gatewayUrl) = KestrelTestServer.Start<Program>(settings);
-        await using var gatewayDisposal = gateway;
+        await using var scanner = await ServiceProcess.StartAsync("Hub.Scanner", new Dictionary<string, string>());
+        await using var gateway = await ServiceProcess.StartAsync("Hub.Gateway", KestrelTestServer.GatewaySettings(infrastructure, upstream, scanner.Address));
+        var gatewayUrl = gateway.Address;
         var tenant = await TestTenant.CreateAsync(infrastructure.DataSource, CancellationToken.None);
 
         var directScript = WriteScript("direct", BenchmarkPrompt.Body("fake-model"), FakeOpenAIUpstream.ApiKey);

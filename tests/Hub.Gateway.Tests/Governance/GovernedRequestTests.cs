@@ -96,7 +96,7 @@ public sealed class GovernedRequestTests(GatewayFixture fixture)
     }
 
     [Fact]
-    public async Task NothingFound_ViolationsHeaderIsEmpty()
+    public async Task NothingFound_ViolationsHeaderIsEmpty_AndTheJsonAnswerKeepsItsLengthAndIsOnRecord()
     {
         var tenant = await fixture.NewTenantAsync();
         using var client = fixture.CreateClient(tenant.ProjectKey);
@@ -104,6 +104,10 @@ public sealed class GovernedRequestTests(GatewayFixture fixture)
         using var response = await client.PostAsync("/v1/chat/completions", OpenAIAssert.Json(OpenAIAssert.Chat("fake/fake-model")), Cancel);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsByteArrayAsync(Cancel);
+        Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+        var (_, auditEvent) = await fixture.AuditEventAsync(OpenAIAssert.CorrelationId(response));
+        Assert.Equal((19, 7), (auditEvent.PromptTokens, auditEvent.CompletionTokens));
         Assert.Equal("", Header(response, "x-hub-violations"));
         Assert.Equal("fake-model", Header(response, "x-hub-model"));
         Assert.Equal("fake", Header(response, "x-hub-provider"));

@@ -77,6 +77,27 @@ public sealed class ScanApiTests : IClassFixture<WebApplicationFactory<Program>>
     }
 
     [Fact]
+    public async Task Scan_NotJson_Answers415()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync("/v1/scan", new StringContent("{\"texts\":[\"x\"]}", Encoding.UTF8, "text/plain"), Cancel);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Scan_Answer_HasAContentLength()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await PostAsync(client, "{\"texts\":[\"mail a@b.co\"]}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal((await response.Content.ReadAsByteArrayAsync(Cancel)).Length, response.Content.Headers.ContentLength);
+    }
+
+    [Fact]
     public async Task Scan_OverTheCharacterLimit_Answers413()
     {
         using var client = factory.CreateClient();
