@@ -2,6 +2,7 @@
 # Hub on one machine.
 #   ./hub.sh run    install what is missing (PostgreSQL, Redis), then start everything (Hub.AppHost)
 #   ./hub.sh test   install what is missing (also Node.js), then run every test; ends with "N passed, N failed"
+#   ./hub.sh bench  install what is missing (also wrk), then the load benchmark of docs/benchmarks.md
 # Extra arguments go to the AppHost (run) or to dotnet test (test).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -18,6 +19,9 @@ ensure_packages() {
   if [ "${1:-}" = "with-node" ]; then
     command -v node >/dev/null || missing+=(nodejs)
     command -v npm >/dev/null || missing+=(npm)
+  fi
+  if [ "${1:-}" = "with-wrk" ]; then
+    command -v wrk >/dev/null || missing+=(wrk)
   fi
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]} ..."
@@ -55,8 +59,13 @@ case "${1:-}" in
     rm -f "$log"
     exit $status
     ;;
+  bench)
+    shift
+    ensure_packages with-wrk
+    exec dotnet run -c Release --project tests/Hub.Benchmarks -- load "$@"
+    ;;
   *)
-    echo "usage: ./hub.sh run [--data-dir DIR] | ./hub.sh test [dotnet test options]" >&2
+    echo "usage: ./hub.sh run [--data-dir DIR] | ./hub.sh test [dotnet test options] | ./hub.sh bench [seconds]" >&2
     exit 2
     ;;
 esac

@@ -3,6 +3,7 @@ using Hub.Admin.Auth;
 using Hub.Core.Keys;
 using Hub.Core.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Admin.Api;
 
@@ -22,7 +23,8 @@ internal static class KeysApi
     }
 
     public static async Task<Results<Created<IssuedKeyResponse>, ValidationProblem, NotFound>> CreateProjectKeyAsync(
-        Guid id, CreateKeyRequest? body, ClaimsPrincipal user, ProjectRepository projects, ApiKeyRepository keys, CancellationToken cancellationToken)
+        Guid id, CreateKeyRequest? body, ClaimsPrincipal user, ProjectRepository projects, ApiKeyRepository keys,
+        IOptions<KeyRotationOptions> rotation, CancellationToken cancellationToken)
     {
         body ??= new CreateKeyRequest(null, null);
         if (Validate(body) is { } problem)
@@ -37,11 +39,11 @@ internal static class KeysApi
         }
 
         var issued = await keys.IssueAsync(organizationId, id, ApiKeyKind.Project, body.Label, Lifetime(body), cancellationToken);
-        return TypedResults.Created($"/admin/v1/keys/{issued.Record.Id}", IssuedKeyResponse.From(issued));
+        return TypedResults.Created($"/admin/v1/keys/{issued.Record.Id}", IssuedKeyResponse.From(issued, rotation.Value));
     }
 
     public static async Task<Results<Created<IssuedKeyResponse>, ValidationProblem>> CreateAccountKeyAsync(
-        CreateKeyRequest? body, ClaimsPrincipal user, ApiKeyRepository keys, CancellationToken cancellationToken)
+        CreateKeyRequest? body, ClaimsPrincipal user, ApiKeyRepository keys, IOptions<KeyRotationOptions> rotation, CancellationToken cancellationToken)
     {
         body ??= new CreateKeyRequest(null, null);
         if (Validate(body) is { } problem)
@@ -50,7 +52,7 @@ internal static class KeysApi
         }
 
         var issued = await keys.IssueAsync(user.OrganizationId(), null, ApiKeyKind.Account, body.Label, Lifetime(body), cancellationToken);
-        return TypedResults.Created($"/admin/v1/keys/{issued.Record.Id}", IssuedKeyResponse.From(issued));
+        return TypedResults.Created($"/admin/v1/keys/{issued.Record.Id}", IssuedKeyResponse.From(issued, rotation.Value));
     }
 
     public static async Task<Results<NoContent, NotFound>> RevokeAsync(
@@ -85,10 +87,11 @@ internal static class KeysApi
 
 public sealed record CreateKeyRequest(string? Label, int? ExpiresInDays);
 
+/// <param name="RotateBy">When the key is due for rotation (<see cref="KeyRotationOptions"/>); it keeps working after.</param>
 public sealed record IssuedKeyResponse(
-    Guid Id, string Key, string Prefix, Guid? ProjectId, string? Label, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt)
+    Guid Id, string Key, string Prefix, Guid? ProjectId, string? Label, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset RotateBy)
 {
-    public static IssuedKeyResponse From(IssuedApiKey issued) => new(
+    public static IssuedKeyResponse From(IssuedApiKey issued, KeyRotationOptions rotation) => new(
         issued.Record.Id, issued.Key, issued.Record.DisplayPrefix, issued.Record.ProjectId, issued.Record.Label,
-        issued.Record.CreatedAt, issued.Record.ExpiresAt);
+        issued.Record.CreatedAt, issued.Record.ExpiresAt, rotation.RotateBy(issued.Record.CreatedAt));
 }

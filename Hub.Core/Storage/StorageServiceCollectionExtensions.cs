@@ -5,12 +5,13 @@ using Hub.Core.Randomness;
 using Hub.Core.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Core.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>The Postgres repositories. Needs an <c>NpgsqlDataSource</c> (ServiceDefaults' AddNpgsqlDataSource).</summary>
+    /// <summary>The Postgres repositories and the key rotation setting. Needs an <c>NpgsqlDataSource</c> (ServiceDefaults' AddNpgsqlDataSource).</summary>
     public static IServiceCollection AddHubStorage(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -19,6 +20,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<OrganizationRepository>();
         services.TryAddSingleton<ProjectRepository>();
         services.TryAddSingleton<ApiKeyRepository>();
+        services.AddOptions<KeyRotationOptions>().BindConfiguration(KeyRotationOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KeyRotationOptions>, KeyRotationOptionsValidator>());
         services.TryAddSingleton<AuditRepository>();
         services.TryAddSingleton<ICustomPatternCompiler, CustomPatternCompiler>();
         services.TryAddSingleton<PolicyValidator>();

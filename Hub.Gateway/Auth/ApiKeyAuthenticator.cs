@@ -18,9 +18,12 @@ internal sealed partial class ApiKeyAuthenticator : IDisposable
     private readonly MemoryCache cache;
     private readonly TimeSpan keyTtl;
     private readonly TimeSpan unknownTtl;
+    private readonly KeyRotationOptions rotation;
 
-    public ApiKeyAuthenticator(ApiKeyRepository keys, TimeProvider time, IOptions<AuthOptions> options, ILogger<ApiKeyAuthenticator> logger)
+    public ApiKeyAuthenticator(
+        ApiKeyRepository keys, TimeProvider time, IOptions<AuthOptions> options, IOptions<KeyRotationOptions> rotation, ILogger<ApiKeyAuthenticator> logger)
     {
+        this.rotation = rotation.Value;
         this.keys = keys;
         this.time = time;
         this.logger = logger;
@@ -64,7 +67,7 @@ internal sealed partial class ApiKeyAuthenticator : IDisposable
                 : "This API key has been revoked. Create a new key in the Hub admin console."));
         }
 
-        return (new GatewayCaller(record.Id, record.OrganizationId, record.ProjectId, record.Kind), null);
+        return (new GatewayCaller(record.Id, record.OrganizationId, record.ProjectId, record.Kind, rotation.RotateBy(record.CreatedAt)), null);
     }
 
     /// <summary>Drops a key from the cache (a revocation published by Hub.Admin); the next use looks it up again.</summary>

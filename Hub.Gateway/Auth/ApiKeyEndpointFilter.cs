@@ -4,8 +4,12 @@ using Npgsql;
 namespace Hub.Gateway.Auth;
 
 /// <summary>Stage 1 of the pipeline, applied once to the whole /v1 group.</summary>
-internal sealed partial class ApiKeyEndpointFilter(ApiKeyAuthenticator authenticator, ILogger<ApiKeyEndpointFilter> logger) : IEndpointFilter
+internal sealed partial class ApiKeyEndpointFilter(ApiKeyAuthenticator authenticator, TimeProvider time, ILogger<ApiKeyEndpointFilter> logger)
+    : IEndpointFilter
 {
+    /// <summary>Set once a key is past its rotation date: the date, so the owner sees it in any client that logs headers.</summary>
+    public const string RotationDueHeader = "x-hub-key-rotation-due";
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -30,6 +34,11 @@ internal sealed partial class ApiKeyEndpointFilter(ApiKeyAuthenticator authentic
         }
 
         http.Features.Set(caller!);
+        if (time.GetUtcNow() >= caller!.RotateBy)
+        {
+            http.Response.Headers[RotationDueHeader] = caller.RotateBy.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await next(context);
     }
 

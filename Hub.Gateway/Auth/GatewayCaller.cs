@@ -3,4 +3,5 @@ using Hub.Core.Keys;
 namespace Hub.Gateway.Auth;
 
 /// <summary>Who is calling: set by <see cref="ApiKeyEndpointFilter"/> on every /v1 request, read by later stages.</summary>
-internal sealed record GatewayCaller(Guid KeyId, Guid OrganizationId, Guid? ProjectId, ApiKeyKind Kind);
+/// <param name="RotateBy">When the key is due for rotation (<see cref="KeyRotationOptions"/>).</param>
+internal sealed record GatewayCaller(Guid KeyId, Guid OrganizationId, Guid? ProjectId, ApiKeyKind Kind, DateTimeOffset RotateBy);

@@ -27,6 +27,7 @@ public sealed class KeysApiTests(AdminFixture fixture)
         Assert.NotNull(stored);
         Assert.Equal(ApiKeyKind.Project, stored.Kind);
         Assert.InRange(stored.ExpiresAt!.Value - stored.CreatedAt, TimeSpan.FromDays(30), TimeSpan.FromDays(30));
+        Assert.Equal(stored.CreatedAt.AddDays(90), body.GetProperty("rotate_by").GetDateTimeOffset());
         Assert.Equal(0L, await CountRowsContainingAsync(key));
     }
 
