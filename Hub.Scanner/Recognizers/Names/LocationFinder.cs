@@ -23,6 +23,10 @@ internal sealed class LocationFinder : ITokenFinder
     /// <summary>The most tokens a place phrase spans ("Washington , D . C ." is 7).</summary>
     private const int MaxPhraseTokens = 8;
 
+    /// <summary>Month names that are also towns in the gazetteer (March, May, …): read as months.</summary>
+    private static readonly string[] Months =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
     /// <summary>Words right before a place ("the" between them is skipped: "in the Netherlands").</summary>
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Cues = FrozenSet.Create(
         StringComparer.OrdinalIgnoreCase,
@@ -86,6 +90,12 @@ internal sealed class LocationFinder : ITokenFinder
         if (token.Has(WordClass.ShortPlace))
         {
             return token.Is(TokenShape.AllCaps) && (token.Length > 2 || token.Has(WordClass.Country)) ? 0.7 : 0;
+        }
+
+        // "in March", "by May": the month, not the town of March or May.
+        if (IsMonth(token.In(text)))
+        {
+            return 0;
         }
 
         var cue = cueBefore || HasCueAfter(text, tokens, i);
@@ -174,6 +184,19 @@ internal sealed class LocationFinder : ITokenFinder
     private static bool HasCueAfter(string text, ReadOnlySpan<Token> tokens, int last) =>
         last + 2 < tokens.Length && tokens[last + 1].IsPunctuation(text, ',')
         && (IsStateCode(tokens[last + 2]) || (tokens[last + 2].IsProperShaped && tokens[last + 2].Has(WordClass.Country | WordClass.Region) && !tokens[last + 2].Has(WordClass.Common)));
+
+    private static bool IsMonth(ReadOnlySpan<char> word)
+    {
+        foreach (var month in Months)
+        {
+            if (word.Equals(month, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool PreviousWordIs(string text, ReadOnlySpan<Token> tokens, int i, string word) =>
         i >= 1 && tokens[i - 1].Is(TokenShape.Word) && tokens[i - 1].In(text).Equals(word, StringComparison.OrdinalIgnoreCase);

@@ -20,6 +20,15 @@ public sealed class PersonAndPlaceSuppressionTests
     }
 
     [Theory]
+    [InlineData("We agreed on the price during the call in March.")]
+    [InlineData("The renewal is due by May and again in June.")]
+    [InlineData("Moving to Leeds in August", "Leeds")]
+    public void Analyze_MonthAfterAPlaceCue_IsNoLocation(string text, string? place = null)
+    {
+        Assert.Equal(place is null ? [] : [place], NamesTestKit.Proposed(text, EntityNames.Location));
+    }
+
+    [Theory]
     [InlineData("Contact: Tendai Moyo", "Tendai Moyo")]
     [InlineData("Write a bio for Parisa Ahmadi, our new engineer", "Parisa Ahmadi")]
     [InlineData("Wuckert, Chinedu\nDOB 1990", "Wuckert, Chinedu")]
