@@ -127,8 +127,9 @@ internal sealed partial class ChatCompletionPipeline(
 
         // Step 6
         await using var upstream = outcome.Response!;
-        var usage = new UsageObserver(request.Stream && upstream.StatusCode == StatusCodes.Status200OK);
-        await relay.RelayAsync(context, upstream, request.Stream && upstream.StatusCode == StatusCodes.Status200OK, usage, () =>
+        var streamed = request.Stream && upstream.StatusCode == StatusCodes.Status200OK;
+        var usage = new UsageObserver(streamed);
+        await relay.RelayAsync(context, upstream, streamed, usage, () =>
         {
             // Step 7 for an answered request: on record before its last bytes reach the client.
             audit.Answered(Stopwatch.GetElapsedTime(started).TotalMilliseconds, usage.Usage);
