@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hub.IntegrationTests.Governance;
 using Hub.Testing;
 
 namespace Hub.IntegrationTests.OpenAINpm;
@@ -11,6 +12,11 @@ public sealed class NpmCompatRun(GatewayFixture fixture) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var tenant = await fixture.NewTenantAsync();
+        using (var admin = fixture.CreateAdminClient(tenant))
+        {
+            await admin.SavePolicyAsync(tenant.ProjectId, """{"entities":{"US_SSN":"BLOCK"}}""");
+        }
+
         var output = await NpmOpenAIPackage.RunScriptAsync(
             Path.Combine(AppContext.BaseDirectory, "OpenAINpm", "compat.mjs"),
             new Dictionary<string, string> { ["HUB_BASE_URL"] = fixture.BaseUrl.ToString(), ["HUB_API_KEY"] = tenant.ProjectKey },
@@ -25,6 +31,28 @@ public sealed class NpmCompatRun(GatewayFixture fixture) : IAsyncLifetime
 public sealed class OpenAINpmPackageTests(NpmCompatRun run) : IClassFixture<NpmCompatRun>
 {
     private readonly JsonElement results = run.Results;
+
+    [Fact]
+    public void ChatCompletionsCreate_Redacted_TheModelSawThePlaceholderAndTheHeaderSaysWhy()
+    {
+        var result = results.GetProperty("redacted");
+
+        Assert.Equal("Write to [EMAIL_ADDRESS] today.", result.GetProperty("content").GetString());
+        Assert.Equal("EMAIL_ADDRESS", result.GetProperty("violations").GetString());
+    }
+
+    [Fact]
+    public void ChatCompletionsCreate_Blocked_RaisesBadRequestErrorWithTheViolations()
+    {
+        var result = results.GetProperty("blocked");
+
+        Assert.Equal("BadRequestError", result.GetProperty("threw").GetString());
+        Assert.Equal(400, result.GetProperty("status").GetInt32());
+        Assert.Equal("security_violation", result.GetProperty("type").GetString());
+        Assert.Equal("Security policy violation: request blocked.", result.GetProperty("message").GetString());
+        Assert.Equal(["US_SSN:BLOCK:0"], result.GetProperty("violations").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(result.GetProperty("header").GetString(), result.GetProperty("correlationId").GetString());
+    }
 
     [Fact]
     public void ChatCompletionsCreate_NonStreaming_ReturnsAnswer()

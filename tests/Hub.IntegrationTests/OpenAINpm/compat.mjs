@@ -89,4 +89,29 @@ await scenario('models', async () => {
   return { ids };
 });
 
+// The project's policy (set by the test) redacts e-mail addresses and blocks US social security numbers.
+await scenario('redacted', async () => {
+  const { data, response } = await client.chat.completions
+    .create({ model: 'mock/echo', messages: [{ role: 'user', content: 'Write to lee.park@example.com today.' }] })
+    .withResponse();
+  return { content: data.choices[0].message.content, violations: response.headers.get('x-hub-violations') };
+});
+
+await scenario('blocked', async () => {
+  try {
+    await client.chat.completions.create({ model: 'fake/fake-model', messages: [{ role: 'user', content: 'My SSN is 078-05-1120' }] });
+    return { threw: null };
+  } catch (error) {
+    return {
+      threw: error?.constructor?.name,
+      status: error?.status ?? null,
+      type: error?.type ?? null,
+      message: error?.error?.message ?? null,
+      violations: (error?.error?.violations ?? []).map((v) => `${v.entity}:${v.action}:${v.message_index}`),
+      correlationId: error?.error?.correlation_id ?? null,
+      header: error?.headers?.get?.('x-hub-correlation-id') ?? null,
+    };
+  }
+});
+
 process.stdout.write(JSON.stringify(results));
