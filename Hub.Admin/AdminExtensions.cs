@@ -18,8 +18,7 @@ internal static class AdminExtensions
         builder.Services.AddHubStorage();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
-        builder.Services.AddSingleton<KeyRevocationPublisher>();
-        builder.Services.AddSingleton<PolicyChangePublisher>();
+        builder.Services.AddSingleton<CacheInvalidationPublisher>();
         builder.AddSchema().AddAdminAuth().AddAudit();
         return builder;
     }

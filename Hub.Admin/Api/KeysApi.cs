@@ -56,14 +56,14 @@ internal static class KeysApi
     }
 
     public static async Task<Results<NoContent, NotFound>> RevokeAsync(
-        Guid keyId, ClaimsPrincipal user, ApiKeyRepository keys, KeyRevocationPublisher revocations, CancellationToken cancellationToken)
+        Guid keyId, ClaimsPrincipal user, ApiKeyRepository keys, CacheInvalidationPublisher caches, CancellationToken cancellationToken)
     {
         if (await keys.RevokeAsync(user.OrganizationId(), keyId, cancellationToken) is not { } keyHash)
         {
             return TypedResults.NotFound();
         }
 
-        await revocations.PublishAsync(keyHash);
+        await caches.KeyRevokedAsync(keyHash);
         return TypedResults.NoContent();
     }
 

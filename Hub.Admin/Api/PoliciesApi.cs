@@ -41,7 +41,7 @@ internal static class PoliciesApi
 
     public static async Task<Results<Created<PolicyVersionResponse>, ValidationProblem, NotFound>> SaveAsync(
         Guid id, SavePolicyRequest body, ClaimsPrincipal user, ProjectRepository projects, PolicyRepository policies,
-        PolicyValidator validator, PolicyChangePublisher changes, CancellationToken cancellationToken)
+        PolicyValidator validator, CacheInvalidationPublisher caches, CancellationToken cancellationToken)
     {
         var organizationId = user.OrganizationId();
         if (await projects.GetAsync(organizationId, id, cancellationToken) is null)
@@ -62,7 +62,7 @@ internal static class PoliciesApi
             return TypedResults.NotFound();
         }
 
-        await changes.PublishAsync(id);
+        await caches.PolicyChangedAsync(id);
         return TypedResults.Created(VersionLocation(saved), PolicyVersionResponse.From(saved));
     }
 
@@ -86,7 +86,7 @@ internal static class PoliciesApi
             : TypedResults.NotFound();
 
     public static async Task<Results<Created<PolicyVersionResponse>, ProblemHttpResult, NotFound>> RestoreAsync(
-        Guid id, int version, ClaimsPrincipal user, PolicyRepository policies, PolicyValidator validator, PolicyChangePublisher changes,
+        Guid id, int version, ClaimsPrincipal user, PolicyRepository policies, PolicyValidator validator, CacheInvalidationPublisher caches,
         CancellationToken cancellationToken)
     {
         var organizationId = user.OrganizationId();
@@ -110,7 +110,7 @@ internal static class PoliciesApi
             return TypedResults.NotFound();
         }
 
-        await changes.PublishAsync(id);
+        await caches.PolicyChangedAsync(id);
         return TypedResults.Created(VersionLocation(restored), PolicyVersionResponse.From(restored));
     }
 

@@ -6,7 +6,7 @@ internal static class EventIds
     public const int SchemaMigrated = 1001;
     public const int DatabaseNotReady = 1002;
     public const int AdminTokenRejected = 2001;
-    public const int RevocationPublishFailed = 3001;
+    public const int InvalidationPublishFailed = 3001;
     public const int AuditConsumerStarted = 4001;
     public const int AuditBatchStored = 4002;
     public const int AuditEntriesClaimed = 4003;
@@ -14,5 +14,4 @@ internal static class EventIds
     public const int AuditConsumeFailed = 4005;
     public const int AuditRetentionRan = 4011;
     public const int AuditRetentionFailed = 4012;
-    public const int PolicyChangePublishFailed = 5001;
 }

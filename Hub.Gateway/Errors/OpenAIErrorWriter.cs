@@ -18,19 +18,23 @@ internal static class OpenAIErrorWriter
 
     public static Task WriteAsync(HttpContext context, HubError error)
     {
-        var response = context.Response;
-        CorrelationId.EnsureOn(context);
-        response.StatusCode = error.Status;
-        response.ContentType = "application/json";
-
         // Policy blocks and upstream failures are deterministic for this request: tell the OpenAI
         // SDKs (which honour x-should-retry) not to resend a 5xx the gateway produced itself.
         if (error.Status >= 500)
         {
-            response.Headers["x-should-retry"] = error.Status == StatusCodes.Status500InternalServerError ? "false" : "true";
+            context.Response.Headers["x-should-retry"] = error.Status == StatusCodes.Status500InternalServerError ? "false" : "true";
         }
 
-        return response.Body.WriteAsync(Serialize(error)).AsTask();
+        return WriteAsync(context, error.Status, Serialize(error));
+    }
+
+    /// <summary>Any error body the gateway renders itself (also the policy block's richer one), with the correlation id header.</summary>
+    public static Task WriteAsync(HttpContext context, int status, byte[] body)
+    {
+        CorrelationId.EnsureOn(context);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        return context.Response.Body.WriteAsync(body).AsTask();
     }
 
     public static byte[] Serialize(HubError error)

@@ -37,19 +37,7 @@ internal sealed class ChatTextCollector
     }
 
     /// <summary>Reads <c>tools</c> (<c>[{"type":"function","function":{…}}]</c>) or the legacy <c>functions</c> array.</summary>
-    public void ReadToolDefinitions(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            reader.Skip();
-            return;
-        }
-
-        while (Next(ref reader) != JsonTokenType.EndArray)
-        {
-            ReadFunctionDefinition(ref reader);
-        }
-    }
+    public void ReadToolDefinitions(ref Utf8JsonReader reader) => ReadObjectItems(ref reader, index: null, ReadFunctionDefinition);
 
     private void ReadMessage(ref Utf8JsonReader reader, int index)
     {
@@ -65,7 +53,9 @@ internal sealed class ChatTextCollector
             }
             else if (reader.ValueTextEquals("tool_calls"u8))
             {
-                ReadToolCalls(ref reader, index);
+                // [{"id","type","function":{"name","arguments"}}]
+                Next(ref reader);
+                ReadObjectItems(ref reader, index, ReadToolCall);
             }
             else if (reader.ValueTextEquals("function_call"u8))
             {
@@ -80,78 +70,52 @@ internal sealed class ChatTextCollector
     }
 
     /// <summary><c>"content": "…"</c> or <c>"content": [{"type":"text","text":"…"}, {"type":"image_url",…}]</c>.</summary>
-    private void ReadContent(ref Utf8JsonReader reader, int index)
+    private void ReadContent(ref Utf8JsonReader reader, int? index)
     {
         Next(ref reader);
         if (reader.TokenType == JsonTokenType.String)
         {
             Add(ref reader, index);
-            return;
         }
-
-        if (reader.TokenType != JsonTokenType.StartArray)
+        else
         {
-            reader.Skip();
-            return;
+            ReadObjectItems(ref reader, index, ReadContentPart);
         }
+    }
 
-        while (Next(ref reader) != JsonTokenType.EndArray)
+    private void ReadContentPart(ref Utf8JsonReader reader, int? index)
+    {
+        while (Next(ref reader) == JsonTokenType.PropertyName)
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
+            if (reader.ValueTextEquals("text"u8) || reader.ValueTextEquals("refusal"u8))
             {
-                reader.Skip();
-                continue;
+                ReadString(ref reader, index);
             }
-
-            while (Next(ref reader) == JsonTokenType.PropertyName)
+            else
             {
-                if (reader.ValueTextEquals("text"u8) || reader.ValueTextEquals("refusal"u8))
-                {
-                    ReadString(ref reader, index);
-                }
-                else
-                {
-                    SkipValue(ref reader);
-                }
+                SkipValue(ref reader);
             }
         }
     }
 
-    /// <summary><c>"tool_calls": [{"id","type","function":{"name","arguments"}}]</c>.</summary>
-    private void ReadToolCalls(ref Utf8JsonReader reader, int index)
+    private void ReadToolCall(ref Utf8JsonReader reader, int? index)
     {
-        Next(ref reader);
-        if (reader.TokenType != JsonTokenType.StartArray)
+        while (Next(ref reader) == JsonTokenType.PropertyName)
         {
-            reader.Skip();
-            return;
-        }
-
-        while (Next(ref reader) != JsonTokenType.EndArray)
-        {
-            if (reader.TokenType != JsonTokenType.StartObject)
+            if (reader.ValueTextEquals("function"u8))
             {
-                reader.Skip();
-                continue;
+                Next(ref reader);
+                ReadArguments(ref reader, index);
             }
-
-            while (Next(ref reader) == JsonTokenType.PropertyName)
+            else
             {
-                if (reader.ValueTextEquals("function"u8))
-                {
-                    Next(ref reader);
-                    ReadArguments(ref reader, index);
-                }
-                else
-                {
-                    SkipValue(ref reader);
-                }
+                SkipValue(ref reader);
             }
         }
     }
 
     /// <summary>A <c>{"name","arguments"}</c> object: the arguments string is model-visible text.</summary>
-    private void ReadArguments(ref Utf8JsonReader reader, int index)
+    private void ReadArguments(ref Utf8JsonReader reader, int? index)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -173,7 +137,7 @@ internal sealed class ChatTextCollector
     }
 
     /// <summary>A tool (<c>{"type","function":{…}}</c>) or a legacy function (<c>{"name","description","parameters"}</c>).</summary>
-    private void ReadFunctionDefinition(ref Utf8JsonReader reader)
+    private void ReadFunctionDefinition(ref Utf8JsonReader reader, int? index)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -186,11 +150,11 @@ internal sealed class ChatTextCollector
             if (reader.ValueTextEquals("function"u8))
             {
                 Next(ref reader);
-                ReadFunctionDefinition(ref reader);
+                ReadFunctionDefinition(ref reader, index);
             }
             else if (reader.ValueTextEquals("description"u8))
             {
-                ReadString(ref reader, index: null);
+                ReadString(ref reader, index);
             }
             else if (reader.ValueTextEquals("parameters"u8))
             {
@@ -227,6 +191,28 @@ internal sealed class ChatTextCollector
         }
     }
 
+    /// <summary>Calls <paramref name="readObject"/> for each object in the array the reader is on; anything else is skipped.</summary>
+    private static void ReadObjectItems(ref Utf8JsonReader reader, int? index, ObjectReader readObject)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return;
+        }
+
+        while (Next(ref reader) != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                readObject(ref reader, index);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+    }
+
     private void ReadString(ref Utf8JsonReader reader, int? index)
     {
         Next(ref reader);
@@ -255,6 +241,9 @@ internal sealed class ChatTextCollector
         Next(ref reader);
         reader.Skip();
     }
+
+    /// <summary>Reads the properties of the object the reader is on, leaving it on the object's end.</summary>
+    private delegate void ObjectReader(ref Utf8JsonReader reader, int? index);
 
     private static JsonTokenType Next(ref Utf8JsonReader reader) =>
         reader.Read() ? reader.TokenType : throw new JsonException("Unexpected end of the JSON body.");

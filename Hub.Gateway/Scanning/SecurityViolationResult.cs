@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using Hub.Gateway.Correlation;
+using Hub.Gateway.Errors;
 
 namespace Hub.Gateway.Scanning;
 
@@ -14,13 +15,8 @@ internal sealed class SecurityViolationResult(ScanVerdict verdict, IReadOnlyList
     public const string Message = "Security policy violation: request blocked.";
     public const string ErrorType = "security_violation";
 
-    public Task ExecuteAsync(HttpContext httpContext)
-    {
-        CorrelationId.EnsureOn(httpContext);
-        httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
-        httpContext.Response.ContentType = "application/json";
-        return httpContext.Response.Body.WriteAsync(Serialize(CorrelationId.Of(httpContext))).AsTask();
-    }
+    public Task ExecuteAsync(HttpContext httpContext) =>
+        OpenAIErrorWriter.WriteAsync(httpContext, StatusCodes.Status400BadRequest, Serialize(CorrelationId.Of(httpContext)));
 
     public byte[] Serialize(string correlationId)
     {

@@ -47,23 +47,6 @@ public sealed class AuditConsumerFixture : IAsyncLifetime
 
     public Task<TestTenant> NewTenantAsync() => TestTenant.CreateAsync(Infrastructure.DataSource, TestContext.Current.CancellationToken);
 
-    /// <summary>Polls <paramref name="condition"/> until it holds, failing after 10 s.</summary>
-    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var value = await read();
-            if (condition(value))
-            {
-                return value;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         await Factory.DisposeAsync();

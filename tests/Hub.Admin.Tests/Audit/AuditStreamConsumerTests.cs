@@ -31,7 +31,7 @@ public sealed class AuditStreamConsumerTests(AuditConsumerFixture fixture) : ICl
         var id = await fixture.Database.StreamAddAsync(AuditFeed.Key, AuditFeed.EventField, AuditFeed.Serialize(sent));
         await StoredAsync(tenant.OrganizationId, sent.CorrelationId, count: 1);
 
-        await AuditConsumerFixture.EventuallyAsync(() => fixture.Database.StreamRangeAsync(AuditFeed.Key, id, id), e => e.Length == 0, "the entry's deletion");
+        await Eventually.Until(() => fixture.Database.StreamRangeAsync(AuditFeed.Key, id, id), e => e.Length == 0, "the entry's deletion");
         var pending = await fixture.Database.StreamPendingMessagesAsync(AuditFeed.Key, AuditFeed.ConsumerGroup, 10, RedisValue.Null, id, id);
         Assert.Empty(pending);
     }
@@ -56,7 +56,7 @@ public sealed class AuditStreamConsumerTests(AuditConsumerFixture fixture) : ICl
         await fixture.Repository.AppendAsync([sent], Cancel);
 
         var id = await AddAndReadAsDeadConsumerAsync(sent);
-        await AuditConsumerFixture.EventuallyAsync(() => fixture.Database.StreamRangeAsync(AuditFeed.Key, id, id), e => e.Length == 0, "the redelivered entry's acknowledgement");
+        await Eventually.Until(() => fixture.Database.StreamRangeAsync(AuditFeed.Key, id, id), e => e.Length == 0, "the redelivered entry's acknowledgement");
 
         var stored = await fixture.Repository.QueryAsync(tenant.OrganizationId, new AuditQuery(), Cancel);
         Assert.Equal(sent.CorrelationId, Assert.Single(stored).Event.CorrelationId);
@@ -76,7 +76,7 @@ public sealed class AuditStreamConsumerTests(AuditConsumerFixture fixture) : ICl
         await fixture.Database.StreamAddAsync(AuditFeed.Key, AuditFeed.EventField, AuditFeed.Serialize(next));
         await StoredAsync(tenant.OrganizationId, next.CorrelationId, count: 1);
 
-        var dead = await AuditConsumerFixture.EventuallyAsync(
+        var dead = await Eventually.Until(
             () => fixture.Database.StreamRangeAsync(AuditStreamConsumer.DeadLetterKey),
             entries => entries.Any(e => e["source_id"] == badId),
             "the dead letter");
@@ -84,7 +84,7 @@ public sealed class AuditStreamConsumerTests(AuditConsumerFixture fixture) : ICl
         Assert.Equal(value, letter[field].ToString());
         Assert.False(letter["reason"].IsNullOrEmpty);
         // Acknowledged and deleted with the rest of its batch, right after the batch's commit.
-        await AuditConsumerFixture.EventuallyAsync(
+        await Eventually.Until(
             () => fixture.Database.StreamRangeAsync(AuditFeed.Key, badId, badId), entries => entries.Length == 0, "the dead-lettered entry's deletion");
         Assert.Contains(fixture.Logs.Lines, line => line.Contains(badId.ToString(), StringComparison.Ordinal));
         Assert.DoesNotContain(fixture.Logs.Lines, line => line.Contains("canary", StringComparison.OrdinalIgnoreCase));
@@ -119,7 +119,7 @@ public sealed class AuditStreamConsumerTests(AuditConsumerFixture fixture) : ICl
     }
 
     private async Task<IReadOnlyList<AuditRecord>> StoredAsync(Guid organizationId, string correlationId, int count) =>
-        await AuditConsumerFixture.EventuallyAsync(
+        await Eventually.Until(
             () => fixture.Repository.QueryAsync(organizationId, new AuditQuery(CorrelationId: correlationId), Cancel),
             rows => rows.Count >= count,
             $"audit row {correlationId}");

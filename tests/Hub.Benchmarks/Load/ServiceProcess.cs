@@ -7,6 +7,11 @@ namespace Hub.Benchmarks.Load;
 /// A Hub service run as its own process from the benchmark's output folder, configured the way the
 /// AppHost configures it (environment variables, Production), as it runs when deployed.
 /// </summary>
+/// <remarks>
+/// A plain <see cref="Process"/> sharing the console, not the AppHost's <c>ChildProcess</c> (own
+/// session, redirected streams): measured side by side, runs under ChildProcess gave 2,300–2,400
+/// requests/s against 2,970 with this, for reasons not yet understood.
+/// </remarks>
 internal sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process process;
@@ -35,30 +40,16 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
 
         var service = new ServiceProcess(Process.Start(start) ?? throw new InvalidOperationException($"{name} did not start."), address);
-        using var client = new HttpClient { BaseAddress = address };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
+        try
         {
-            try
-            {
-                using var health = await client.GetAsync("/health");
-                if (health.IsSuccessStatusCode)
-                {
-                    return service;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            if (DateTime.UtcNow > deadline || service.process.HasExited)
-            {
-                await service.DisposeAsync();
-                throw new InvalidOperationException($"{name} did not become healthy.");
-            }
-
-            await Task.Delay(200);
+            using var client = new HttpClient { BaseAddress = address };
+            await Hub.Testing.Eventually.Until(() => service.IsHealthyAsync(client), healthy => healthy, $"{name} to become healthy", TimeSpan.FromSeconds(60));
+            return service;
+        }
+        catch
+        {
+            await service.DisposeAsync();
+            throw;
         }
     }
 
@@ -71,5 +62,23 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
 
         process.Dispose();
+    }
+
+    private async Task<bool> IsHealthyAsync(HttpClient client)
+    {
+        if (process.HasExited)
+        {
+            throw new InvalidOperationException($"The service exited with code {process.ExitCode} before it became healthy.");
+        }
+
+        try
+        {
+            using var health = await client.GetAsync("/health");
+            return health.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false; // Not listening yet.
+        }
     }
 }

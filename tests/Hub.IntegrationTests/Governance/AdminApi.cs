@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hub.Testing;
 
 namespace Hub.IntegrationTests.Governance;
 
@@ -30,20 +31,12 @@ internal static class AdminApi
         return [.. events.EnumerateArray()];
     }
 
-    /// <summary>Polls until the audit consumer has moved the request's event to Postgres.</summary>
+    /// <summary>Waits until Hub.Admin's audit consumer has moved the request's event to Postgres.</summary>
     public static async Task<JsonElement> WaitForAuditEventAsync(this HttpClient admin, string correlationId)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            if (await admin.AuditEventsAsync(correlationId) is [var auditEvent])
-            {
-                return auditEvent;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"The audit event of {correlationId} did not reach Postgres within 15 s.");
-            await Task.Delay(100, Cancel);
-        }
+        var events = await Eventually.Until(
+            () => admin.AuditEventsAsync(correlationId), found => found.Count == 1, $"the audit event of {correlationId} in Postgres", TimeSpan.FromSeconds(15));
+        return events[0];
     }
 
     public static async Task<JsonElement> VerifyAuditAsync(this HttpClient admin)

@@ -1,0 +1,37 @@
+using Hub.Core.Keys;
+using Hub.Core.Policies;
+using StackExchange.Redis;
+
+namespace Hub.Admin.Api;
+
+/// <summary>
+/// Tells every gateway instance, through Redis pub/sub, to drop what it cached about a change just
+/// committed: a revoked key (<see cref="KeyRevocations"/>) or a project's new policy version
+/// (<see cref="PolicyChanges"/>). The gateway side is its <c>CacheInvalidationListener</c>.
+/// </summary>
+internal sealed partial class CacheInvalidationPublisher(IConnectionMultiplexer redis, ILogger<CacheInvalidationPublisher> logger)
+{
+    public Task KeyRevokedAsync(byte[] keyHash) => PublishAsync(KeyRevocations.Channel, KeyRevocations.Message(keyHash));
+
+    public Task PolicyChangedAsync(Guid projectId) => PublishAsync(PolicyChanges.Channel, PolicyChanges.Message(projectId));
+
+    private async Task PublishAsync(string channel, string message)
+    {
+        try
+        {
+            await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(channel), message);
+        }
+        catch (RedisException ex)
+        {
+            // The change is committed; gateways pick it up when their cache entry expires instead.
+            Log.PublishFailed(logger, channel, ex);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = Diagnostics.EventIds.InvalidationPublishFailed, EventName = nameof(PublishFailed), Level = LogLevel.Warning,
+            Message = "A change could not be announced on {Channel}; gateways will see it when their cache expires")]
+        public static partial void PublishFailed(ILogger logger, string channel, Exception exception);
+    }
+}
