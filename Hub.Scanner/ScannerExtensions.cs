@@ -6,6 +6,7 @@ using Hub.Scanner.Engine;
 using Hub.Scanner.Policies;
 using Hub.Scanner.Recognizers.Custom;
 using Hub.Scanner.Recognizers.Financial;
+using Hub.Scanner.Recognizers.Injection;
 using Hub.Scanner.Recognizers.Names;
 using Hub.Scanner.Recognizers.Secrets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,7 +46,8 @@ internal static class ScannerExtensions
         services
             .AddSecretAndInternetRecognizers()
             .AddFinancialAndIdentityRecognizers()
-            .AddNameAndPlaceRecognizers();
+            .AddNameAndPlaceRecognizers()
+            .AddInjectionRecognizer();
         return services;
     }
 }

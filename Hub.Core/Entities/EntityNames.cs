@@ -37,8 +37,8 @@ public static class EntityNames
     public const string UsDriverLicense = "US_DRIVER_LICENSE";
 
     /// <summary>
-    /// Reserved now so that policies and templates can BLOCK it (Maximum Protection does); its detector
-    /// arrives with issue #5. Until then the scanner accepts it in a policy and simply reports nothing.
+    /// Jailbreaks and injected instructions. Unlike the data types it is BLOCK unless a policy names it:
+    /// a policy's <c>default_action</c> does not apply to it.
     /// </summary>
     public const string PromptInjection = "PROMPT_INJECTION";
 

@@ -41,9 +41,16 @@ internal sealed class ChatTextCollector
 
     private void ReadMessage(ref Utf8JsonReader reader, int index)
     {
+        var first = texts.Count;
+        var fromApplication = false;
         while (Next(ref reader) == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("content"u8))
+            if (reader.ValueTextEquals("role"u8))
+            {
+                Next(ref reader);
+                fromApplication = reader.TokenType == JsonTokenType.String && (reader.ValueTextEquals("system"u8) || reader.ValueTextEquals("developer"u8));
+            }
+            else if (reader.ValueTextEquals("content"u8))
             {
                 ReadContent(ref reader, index);
             }
@@ -66,6 +73,12 @@ internal sealed class ChatTextCollector
             {
                 SkipValue(ref reader);
             }
+        }
+
+        // The role may come after the content: mark this message's texts once it is known.
+        for (var i = first; fromApplication && i < texts.Count; i++)
+        {
+            texts[i] = texts[i] with { Trusted = true };
         }
     }
 
@@ -232,7 +245,8 @@ internal sealed class ChatTextCollector
         var value = reader.GetString()!;
         if (value.Length > 0)
         {
-            texts.Add(new ScannableText(start..(start + reader.ValueSpan.Length + 2), value, index));
+            // Tool and function definitions (no message index) are the application's own words.
+            texts.Add(new ScannableText(start..(start + reader.ValueSpan.Length + 2), value, index, Trusted: index is null));
         }
     }
 

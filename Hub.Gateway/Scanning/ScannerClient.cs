@@ -119,7 +119,7 @@ internal sealed partial class ScannerClient : IDisposable
     private static HubError Unavailable() => new(StatusCodes.Status503ServiceUnavailable, "service_unavailable_error", "scanner_unavailable",
         "The request could not be scanned, so it was not sent. Try again shortly.");
 
-    /// <summary><c>{"texts":[…],"policy":{…}}</c>, the policy copied as stored.</summary>
+    /// <summary><c>{"texts":[…],"trusted":[…],"policy":{…}}</c>, the policy copied as stored.</summary>
     private static ReadOnlyMemory<byte> WriteRequest(IReadOnlyList<ScannableText> texts, ReadOnlyMemory<byte>? policyJson)
     {
         var size = 64 + (policyJson?.Length ?? 0);
@@ -135,6 +135,16 @@ internal sealed partial class ScannerClient : IDisposable
         foreach (var text in texts)
         {
             writer.WriteStringValue(text.Value);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("trusted"u8);
+        for (var index = 0; index < texts.Count; index++)
+        {
+            if (texts[index].Trusted)
+            {
+                writer.WriteNumberValue(index);
+            }
         }
 
         writer.WriteEndArray();

@@ -75,13 +75,19 @@ internal static class ScanApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [$"texts[{missing}]"] = ["Must be a string."] });
         }
 
+        var texts = request.Texts.Count;
+        if (request.Trusted?.Where(index => index < 0 || index >= texts).Select(index => (int?)index).FirstOrDefault() is { } outside)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["trusted"] = [$"{outside} is not the index of a text."] });
+        }
+
         var (policy, errors) = policies.Resolve(request.Policy);
         if (policy is null)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var result = engine.Scan(request.Texts!, policy);
+        var result = engine.Scan(request.Texts!, policy, request.Trusted is { Count: > 0 } trusted ? new HashSet<int>(trusted) : null);
         return TypedResults.Ok(ToResponse(result));
     }
 

@@ -4,7 +4,11 @@ using Hub.Core.Policies;
 namespace Hub.Scanner.Api;
 
 /// <summary><c>POST /v1/scan</c> body: the texts to scan and an optional policy.</summary>
-public sealed record ScanRequest(List<string?>? Texts, PolicyDocument? Policy = null);
+/// <param name="Trusted">
+/// Indices of texts the application itself wrote (system and developer messages, tool definitions): they
+/// are scanned for data like the rest but not for PROMPT_INJECTION, since instructions are what they hold.
+/// </param>
+public sealed record ScanRequest(List<string?>? Texts, PolicyDocument? Policy = null, List<int>? Trusted = null);
 
 public sealed record ScanResponse(bool Blocked, IReadOnlyList<FindingResponse> Findings, IReadOnlyList<string> RedactedTexts, double ScanMs);
 

@@ -20,7 +20,8 @@ internal sealed class ScanEngine(IEnumerable<IRecognizer> recognizers, EntityCat
 
     public EntityCatalog Catalog { get; } = catalog;
 
-    public ScanResult Scan(IReadOnlyList<string> texts, ScanPolicy policy)
+    /// <param name="trusted">Indices of texts the application wrote (system prompts): not scanned for prompt injection.</param>
+    public ScanResult Scan(IReadOnlyList<string> texts, ScanPolicy policy, IReadOnlySet<int>? trusted = null)
     {
         var started = time.GetTimestamp();
         var findings = new List<Finding>();
@@ -32,7 +33,7 @@ internal sealed class ScanEngine(IEnumerable<IRecognizer> recognizers, EntityCat
             candidates.Clear();
 
             // Step 1
-            Propose(text, policy, candidates);
+            Propose(text, policy, trusted?.Contains(index) == true ? policy.EnabledForTrusted : policy.Enabled, candidates);
 
             // Steps 2 and 3
             var scored = new List<RecognizerResult>(candidates.Count);
@@ -60,19 +61,19 @@ internal sealed class ScanEngine(IEnumerable<IRecognizer> recognizers, EntityCat
         return new ScanResult(blocked, findings, redacted, time.GetElapsedTime(started).TotalMilliseconds);
     }
 
-    private void Propose(string text, ScanPolicy policy, List<RecognizerResult> candidates)
+    private void Propose(string text, ScanPolicy policy, IReadOnlySet<string> enabled, List<RecognizerResult> candidates)
     {
         foreach (var recognizer in recognizers)
         {
-            if (ReportsAny(recognizer, policy.Enabled))
+            if (ReportsAny(recognizer, enabled))
             {
-                recognizer.Analyze(text, policy.Enabled, candidates);
+                recognizer.Analyze(text, enabled, candidates);
             }
         }
 
         foreach (var recognizer in policy.CustomRecognizers)
         {
-            recognizer.Analyze(text, policy.Enabled, candidates);
+            recognizer.Analyze(text, enabled, candidates);
         }
     }
 

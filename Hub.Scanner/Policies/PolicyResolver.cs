@@ -1,3 +1,4 @@
+using Hub.Core.Entities;
 using Hub.Core.Policies;
 using Hub.Scanner.Engine;
 using Hub.Scanner.Recognizers;
@@ -34,7 +35,8 @@ internal sealed class PolicyResolver(EntityCatalog catalog, PolicyValidator vali
         var actions = new Dictionary<string, ScanAction>(StringComparer.Ordinal);
         foreach (var entity in catalog.Names)
         {
-            actions[entity] = valid.DefaultAction;
+            // default_action is about data; an attack is blocked unless the policy names PROMPT_INJECTION itself.
+            actions[entity] = entity == EntityNames.PromptInjection ? ScanAction.Block : valid.DefaultAction;
         }
 
         var recognizers = new List<IRecognizer>(valid.CustomEntities.Count);
@@ -46,7 +48,7 @@ internal sealed class PolicyResolver(EntityCatalog catalog, PolicyValidator vali
 
         foreach (var (entity, action) in valid.Entities)
         {
-            // A known type no recognizer reports yet (PROMPT_INJECTION until issue #5) has nothing to act on.
+            // A known type no registered recognizer reports has nothing to act on.
             if (actions.ContainsKey(entity))
             {
                 actions[entity] = action;

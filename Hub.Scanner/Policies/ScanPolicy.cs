@@ -1,3 +1,4 @@
+using Hub.Core.Entities;
 using Hub.Core.Policies;
 using Hub.Scanner.Recognizers;
 
@@ -16,6 +17,9 @@ internal sealed class ScanPolicy(
 
     /// <summary>The entities to scan for (the keys of <see cref="Actions"/>).</summary>
     public IReadOnlySet<string> Enabled { get; } = new HashSet<string>(actions.Keys, StringComparer.Ordinal);
+
+    /// <summary>What is scanned in a text the application wrote itself: everything but PROMPT_INJECTION.</summary>
+    public IReadOnlySet<string> EnabledForTrusted { get; } = new HashSet<string>(actions.Keys.Where(entity => entity != EntityNames.PromptInjection), StringComparer.Ordinal);
 
     public double MinScore { get; } = minScore;
 

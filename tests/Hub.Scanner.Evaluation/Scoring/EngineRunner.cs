@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Hub.Core.Entities;
 using Hub.Core.Policies;
 using Hub.Scanner.Engine;
 using Hub.Scanner.Evaluation.Corpus;
@@ -9,7 +10,7 @@ namespace Hub.Scanner.Evaluation.Scoring;
 
 /// <summary>
 /// The real engine with every built-in recognizer, as the service builds it (<c>AddScanEngine</c>), scanning
-/// each example alone under Maximum Protection (every type REDACT) at the chosen <c>min_score</c>.
+/// each example alone under Maximum Protection (every data type REDACT; PROMPT_INJECTION off) at the chosen <c>min_score</c>.
 /// </summary>
 internal sealed class EngineRunner : IDisposable
 {
@@ -21,7 +22,9 @@ internal sealed class EngineRunner : IDisposable
     {
         services = new ServiceCollection().AddScanEngine().BuildServiceProvider();
         engine = services.GetRequiredService<ScanEngine>();
-        var (resolved, errors) = services.GetRequiredService<PolicyResolver>().Resolve(new PolicyDocument(MinScore: minScore));
+        // PROMPT_INJECTION is measured on its own sets (Injection/): here it would only be noise.
+        var document = new PolicyDocument(Entities: new Dictionary<string, string> { [EntityNames.PromptInjection] = "OFF" }, MinScore: minScore);
+        var (resolved, errors) = services.GetRequiredService<PolicyResolver>().Resolve(document);
         policy = resolved ?? throw new ArgumentException(string.Join("; ", errors.Select(error => $"{error.Key}: {string.Join(", ", error.Value)}")));
     }
 
@@ -31,6 +34,11 @@ internal sealed class EngineRunner : IDisposable
     public IReadOnlyList<string> RegisteredEntities => engine.Catalog.Names;
 
     public TimeSpan Elapsed { get; private set; }
+
+    /// <summary>The engine itself, for the injection measurement (which scans under the default policy).</summary>
+    public ScanEngine Engine => engine;
+
+    public PolicyResolver Policies => services.GetRequiredService<PolicyResolver>();
 
     public List<ExampleResult> Run(IEnumerable<LabelledExample> examples)
     {

@@ -12,7 +12,7 @@ public sealed class PolicyResolverTests
 
         Assert.Empty(errors);
         Assert.Equal(ScannerTestKit.Engine.Catalog.Names.Count, policy!.Actions.Count);
-        Assert.All(policy.Actions.Values, action => Assert.Equal(ScanAction.Redact, action));
+        Assert.All(policy.Actions, pair => Assert.Equal(pair.Key == EntityNames.PromptInjection ? ScanAction.Block : ScanAction.Redact, pair.Value));
         Assert.Equal(0.5, policy.MinScore);
         Assert.Equal(PlaceholderStyle.Type, policy.Placeholder);
     }
@@ -24,18 +24,20 @@ public sealed class PolicyResolverTests
             Entities: new Dictionary<string, string> { ["X_CODE"] = "BLOCK" }, DefaultAction: "off",
             CustomRegex: [new CustomEntityPattern("X_CODE", "X-\\d+")]));
 
-        Assert.Equal(["X_CODE"], policy!.Enabled);
+        // default_action is about data: PROMPT_INJECTION stays on unless the policy names it.
+        Assert.Equal([EntityNames.PromptInjection, "X_CODE"], policy!.Enabled.Order(StringComparer.Ordinal));
         Assert.Equal(ScanAction.Block, policy.Actions["X_CODE"]);
     }
 
     [Fact]
-    public void Resolve_PromptInjectionBlock_IsAcceptedThoughNothingReportsItYet()
+    public void Resolve_PromptInjectionBlock_IsScannedBesideTheNamedEntities()
     {
         var (policy, errors) = ScannerTestKit.Policies.Resolve(new PolicyDocument(
             Entities: new Dictionary<string, string> { [EntityNames.PromptInjection] = "BLOCK", [EntityNames.UsSsn] = "BLOCK" }, DefaultAction: "OFF"));
 
         Assert.Empty(errors);
-        Assert.Equal([EntityNames.UsSsn], policy!.Enabled);
+        Assert.Equal([EntityNames.PromptInjection, EntityNames.UsSsn], policy!.Enabled.Order(StringComparer.Ordinal));
+        Assert.Equal(ScanAction.Block, policy.Actions[EntityNames.PromptInjection]);
     }
 
     [Fact]
