@@ -19,6 +19,8 @@ internal sealed class CueLexicon
     private readonly Dictionary<string, CueSets>.AlternateLookup<ReadOnlySpan<char>> lookup;
     private readonly Dictionary<string, CueSets> setBits = new(StringComparer.Ordinal);
     private readonly HashSet<string> segmentable = new(StringComparer.Ordinal);
+    private readonly HashSet<string> prefixes = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> prefixLookup;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> segmentLookup;
     private readonly IReadOnlyDictionary<string, string[]> namedSets;
     private int longestWord;
@@ -34,6 +36,7 @@ internal sealed class CueLexicon
         this.namedSets = namedSets;
         lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
         segmentLookup = segmentable.GetAlternateLookup<ReadOnlySpan<char>>();
+        prefixLookup = prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var glue in GlueWords)
         {
             AddSegmentable(glue);
@@ -58,6 +61,11 @@ internal sealed class CueLexicon
         foreach (var word in step.Split('|').SelectMany(Expand))
         {
             words[word] = words.GetValueOrDefault(word) | bit;
+            for (var length = 2; length < word.Length; length++)
+            {
+                prefixes.Add(word[..length]);
+            }
+
             AddSegmentable(word);
         }
 
@@ -68,6 +76,9 @@ internal sealed class CueLexicon
         alternative.StartsWith('@')
             ? namedSets.TryGetValue(alternative[1..], out var named) ? named : throw new InvalidOperationException($"Unknown word set '{alternative}'.")
             : [alternative];
+
+    /// <summary>Whether some cue word starts with <paramref name="start"/> (and is longer): "ign" for "ignore".</summary>
+    public bool StartsAWord(ReadOnlySpan<char> start) => prefixLookup.Contains(start);
 
     public CueSets SetsOf(ReadOnlySpan<char> word) => lookup.TryGetValue(word, out var sets) ? sets : CueSets.None;
 

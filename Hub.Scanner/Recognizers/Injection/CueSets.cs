@@ -26,4 +26,21 @@ internal readonly record struct CueSets(Vector256<ulong> Bits)
     public bool Contains(CueSets other) => (Bits & other.Bits) == other.Bits;
 
     public static CueSets operator |(CueSets left, CueSets right) => new(left.Bits | right.Bits);
+
+    public static CueSets operator &(CueSets left, CueSets right) => new(left.Bits & right.Bits);
+
+    /// <summary>The index of every bit that is set, lowest first.</summary>
+    public int BitIndices(Span<int> indices)
+    {
+        var count = 0;
+        for (var lane = 0; lane < 4; lane++)
+        {
+            for (var bits = Bits.GetElement(lane); bits != 0 && count < indices.Length; bits &= bits - 1)
+            {
+                indices[count++] = (lane * 64) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+            }
+        }
+
+        return count;
+    }
 }

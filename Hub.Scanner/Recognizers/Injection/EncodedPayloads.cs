@@ -27,6 +27,9 @@ internal static class EncodedPayloads
     private static readonly SearchValues<char> Base64Chars =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_");
 
+    private static readonly SearchValues<string> CipherNames =
+        SearchValues.Create(["rot13", "rot-13", "rot 13", "revers", "backwards"], StringComparison.OrdinalIgnoreCase);
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Every decodable payload as (raw start, raw end, decoded text), within the bounds.</summary>
@@ -84,8 +87,14 @@ internal static class EncodedPayloads
             return;
         }
 
-        if (text.Contains("rot13", StringComparison.OrdinalIgnoreCase) || text.Contains("rot-13", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("rot 13", StringComparison.OrdinalIgnoreCase))
+        // One vectorised search: case-insensitive string.Contains is slow under invariant globalization.
+        var named = text.AsSpan().IndexOfAny(CipherNames);
+        if (named < 0)
+        {
+            return;
+        }
+
+        if (text.AsSpan(named).StartsWith("rot", StringComparison.OrdinalIgnoreCase))
         {
             payloads.Add((0, text.Length, string.Create(text.Length, text, static (chars, source) =>
             {
@@ -101,7 +110,7 @@ internal static class EncodedPayloads
                 }
             })));
         }
-        else if (text.Contains("revers", StringComparison.OrdinalIgnoreCase) || text.Contains("backwards", StringComparison.OrdinalIgnoreCase))
+        else
         {
             var reversed = text.ToCharArray();
             Array.Reverse(reversed);

@@ -35,6 +35,9 @@ internal sealed class InjectionDetector
     private readonly CueLexicon lexicon = new(InjectionSignatures.WordSets);
     private readonly Signature[] signatures;
     private readonly CueSets firstSteps;
+
+    /// <summary>The signatures by the bit of their first step, so a word only tries the signatures it can start.</summary>
+    private readonly Signature[][] byFirstStep;
     private readonly CueSets metaWords;
     private readonly InjectionClassifier? classifier;
 
@@ -42,10 +45,16 @@ internal sealed class InjectionDetector
     {
         this.classifier = classifier;
         signatures = [.. InjectionSignatures.Patterns.Select(pattern => Signature.Parse(pattern.Family, pattern.Weight, pattern.Pattern, lexicon))];
+        Span<int> bit = stackalloc int[1];
+        var starts = new List<Signature>[CueSets.Capacity];
         foreach (var signature in signatures)
         {
             firstSteps |= signature.Steps[0];
+            signature.Steps[0].BitIndices(bit);
+            (starts[bit[0]] ??= []).Add(signature);
         }
+
+        byFirstStep = [.. starts.Select(list => list?.ToArray() ?? [])];
 
         metaWords = lexicon.BitOf("@meta");
     }
@@ -91,21 +100,27 @@ internal sealed class InjectionDetector
             return;
         }
 
-        var tokens = view.Tokens;
-        for (var i = 0; i < tokens.Count; i++)
+        var tokens = view.TokenSpan;
+        Span<int> starts = stackalloc int[CueSets.Capacity];
+        for (var i = 0; i < tokens.Length; i++)
         {
-            if (!tokens[i].Sets.Overlaps(firstSteps))
+            var startable = tokens[i].Sets & firstSteps;
+            if (startable.IsEmpty)
             {
                 continue;
             }
 
-            foreach (var signature in signatures)
+            var count = startable.BitIndices(starts);
+            for (var s = 0; s < count; s++)
             {
-                if (signature.Weight > board.WeightOf(signature.Family) && signature.TryMatch(tokens, i, out var end))
+                foreach (var signature in byFirstStep[starts[s]])
                 {
-                    // A phrase quoted on its own is being talked about: "what does 'ignore previous instructions' mean?"
-                    var weight = IsQuoted(view.Text, tokens[i].Start, end) ? signature.Weight * QuotedWeight : signature.Weight;
-                    board.Add(signature.Family, weight, tokens[i].Start, end);
+                    if (signature.Weight > board.WeightOf(signature.Family) && signature.TryMatch(tokens, i, out var end))
+                    {
+                        // A phrase quoted on its own is being talked about: "what does 'ignore previous instructions' mean?"
+                        var weight = IsQuoted(view.Text, tokens[i].Start, end) ? signature.Weight * QuotedWeight : signature.Weight;
+                        board.Add(signature.Family, weight, tokens[i].Start, end);
+                    }
                 }
             }
         }

@@ -30,6 +30,9 @@ internal static class MarkupCues
         ("system", 0.4), ("developer", 0.4), ("admin", 0.4), ("administrator", 0.4), ("root", 0.3), ("assistant", 0.3), ("human", 0.2), ("ai", 0.2),
     ];
 
+    /// <summary>Unit lengths checked: "ö ö ö", "ab ab", ") ] } ) ] }".</summary>
+    private static readonly int[] FloodPeriods = [2, 3, 4, 6];
+
     /// <summary>A repeated unit must fill this many characters to count as a flood.</summary>
     private const int MinFloodLength = 96;
 
@@ -142,7 +145,7 @@ internal static class MarkupCues
         }
     }
 
-    /// <summary>The same unit of 2–8 characters (not all one character: a ruler line is fine) repeated over at least <see cref="MinFloodLength"/> characters.</summary>
+    /// <summary>The same unit of 2, 3, 4 or 6 characters (not all one character: a ruler line is fine) repeated over at least <see cref="MinFloodLength"/> characters.</summary>
     private static void FindFlood(string text, Dictionary<string, Evidence> found)
     {
         if (text.Length < MinFloodLength)
@@ -150,7 +153,7 @@ internal static class MarkupCues
             return;
         }
 
-        for (var period = 2; period <= 8; period++)
+        foreach (var period in FloodPeriods)
         {
             var run = 0;
             for (var i = period; i < text.Length; i++)

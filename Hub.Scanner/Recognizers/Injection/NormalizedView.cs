@@ -45,6 +45,9 @@ internal sealed class NormalizedView
 
     public IReadOnlyList<CueToken> Tokens => tokens;
 
+    /// <summary>The words as a span: the signature matcher reads them by reference (a token is 56 bytes).</summary>
+    public ReadOnlySpan<CueToken> TokenSpan => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
+
     /// <summary>The union of every token's sets: signatures whose first step is absent can be skipped.</summary>
     public CueSets AllSets { get; private set; }
 
@@ -134,7 +137,7 @@ internal sealed class NormalizedView
         }
     }
 
-    private bool IsShortUnknown(CueToken token) => token.FoldedLength <= 6 && lexicon.SetsOf(Word(token)).IsEmpty;
+    private bool IsShortUnknown(CueToken token) => token.FoldedLength <= 6 && lexicon.StartsAWord(Word(token)) && lexicon.SetsOf(Word(token)).IsEmpty;
 
     private void Append(char folded, int rawStart, int rawEnd, bool isLeet)
     {

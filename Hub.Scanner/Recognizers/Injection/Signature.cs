@@ -79,7 +79,7 @@ internal sealed record Signature(AttackFamily Family, double Weight, CueSets[] S
     }
 
     /// <summary>Whether the signature matches starting at token <paramref name="first"/>; the raw end of the match when it does.</summary>
-    public bool TryMatch(IReadOnlyList<CueToken> tokens, int first, out int end)
+    public bool TryMatch(ReadOnlySpan<CueToken> tokens, int first, out int end)
     {
         end = 0;
         if (!Matches(tokens[first].Sets, 0))
@@ -91,7 +91,7 @@ internal sealed record Signature(AttackFamily Family, double Weight, CueSets[] S
         for (var step = 1; step < Steps.Length; step++)
         {
             var found = -1;
-            var last = Math.Min(tokens.Count - 1, at + 1 + Gaps[step]);
+            var last = Math.Min(tokens.Length - 1, at + 1 + Gaps[step]);
             for (var next = at + 1; next <= last; next++)
             {
                 if (Matches(tokens[next].Sets, step))
@@ -124,5 +124,5 @@ internal sealed record Signature(AttackFamily Family, double Weight, CueSets[] S
         return true;
     }
 
-    private bool Matches(CueSets sets, int step) => sets.Overlaps(Steps[step]) && sets.Contains(Marks[step]);
+    private bool Matches(in CueSets sets, int step) => sets.Overlaps(Steps[step]) && sets.Contains(Marks[step]);
 }
