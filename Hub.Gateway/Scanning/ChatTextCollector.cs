@@ -49,6 +49,7 @@ internal sealed class ChatTextCollector
             {
                 Next(ref reader);
                 fromApplication = reader.TokenType == JsonTokenType.String && (reader.ValueTextEquals("system"u8) || reader.ValueTextEquals("developer"u8));
+                reader.Skip(); // a role that is not a string (an object, an array) is stepped over whole
             }
             else if (reader.ValueTextEquals("content"u8))
             {
