@@ -1,4 +1,3 @@
-using Hub.Core.Entities;
 using Hub.Core.Policies;
 using Hub.Scanner.Engine;
 using Hub.Scanner.Recognizers;
@@ -35,8 +34,7 @@ internal sealed class PolicyResolver(EntityCatalog catalog, PolicyValidator vali
         var actions = new Dictionary<string, ScanAction>(StringComparer.Ordinal);
         foreach (var entity in catalog.Names)
         {
-            // default_action is about data; an attack is blocked unless the policy names PROMPT_INJECTION itself.
-            actions[entity] = entity == EntityNames.PromptInjection ? ScanAction.Block : valid.DefaultAction;
+            actions[entity] = catalog.Entities[entity].IsAttack ? ScanAction.Block : valid.DefaultAction;
         }
 
         var recognizers = new List<IRecognizer>(valid.CustomEntities.Count);
@@ -56,6 +54,7 @@ internal sealed class PolicyResolver(EntityCatalog catalog, PolicyValidator vali
         }
 
         var scanned = actions.Where(pair => pair.Value != ScanAction.Off).ToDictionary(StringComparer.Ordinal);
-        return new ScanPolicy(scanned, valid.MinScore, valid.Placeholder, recognizers);
+        var attacks = scanned.Keys.Where(entity => catalog.Entities.TryGetValue(entity, out var definition) && definition.IsAttack);
+        return new ScanPolicy(scanned, valid.MinScore, valid.Placeholder, recognizers, attacks);
     }
 }

@@ -1,4 +1,3 @@
-using Hub.Core.Entities;
 using Hub.Core.Policies;
 using Hub.Scanner.Recognizers;
 
@@ -9,7 +8,8 @@ namespace Hub.Scanner.Policies;
 /// threshold, the placeholder style, and the recognizers the policy itself brings (custom regexes).
 /// </summary>
 internal sealed class ScanPolicy(
-    IReadOnlyDictionary<string, ScanAction> actions, double minScore, PlaceholderStyle placeholder, IReadOnlyList<IRecognizer> customRecognizers)
+    IReadOnlyDictionary<string, ScanAction> actions, double minScore, PlaceholderStyle placeholder, IReadOnlyList<IRecognizer> customRecognizers,
+    IEnumerable<string> attacks)
 {
     /// <summary>Entity → action, for every entity that is scanned.</summary>
     /// <remarks>Plain dictionaries: a policy may be resolved per request, and freezing costs more than it saves here.</remarks>
@@ -18,8 +18,8 @@ internal sealed class ScanPolicy(
     /// <summary>The entities to scan for (the keys of <see cref="Actions"/>).</summary>
     public IReadOnlySet<string> Enabled { get; } = new HashSet<string>(actions.Keys, StringComparer.Ordinal);
 
-    /// <summary>What is scanned in a text the application wrote itself: everything but PROMPT_INJECTION.</summary>
-    public IReadOnlySet<string> EnabledForTrusted { get; } = new HashSet<string>(actions.Keys.Where(entity => entity != EntityNames.PromptInjection), StringComparer.Ordinal);
+    /// <summary>What is scanned in a text the application wrote itself: the data types, not the attacks.</summary>
+    public IReadOnlySet<string> EnabledForTrusted { get; } = new HashSet<string>(actions.Keys.Except(attacks, StringComparer.Ordinal), StringComparer.Ordinal);
 
     public double MinScore { get; } = minScore;
 

@@ -36,4 +36,6 @@ internal readonly record struct RecognizerResult(string Entity, int Start, int E
 /// <param name="Description">One line for <c>GET /v1/entities</c>.</param>
 /// <param name="ContextWords">Lower-case words or short phrases that make the entity likelier when they
 /// appear just before (or right after) a candidate, e.g. "ssn", "social security".</param>
-internal sealed record EntityDefinition(string Name, string Description, IReadOnlyList<string> ContextWords);
+/// <param name="IsAttack">An attack rather than data (PROMPT_INJECTION): BLOCK unless a policy names it (a policy's
+/// <c>default_action</c> is about data), and not looked for in texts the application wrote itself.</param>
+internal sealed record EntityDefinition(string Name, string Description, IReadOnlyList<string> ContextWords, bool IsAttack = false);

@@ -32,7 +32,6 @@ internal static class CharFolding
     public static char FoldAstral(int codePoint) => codePoint switch
     {
         _ when Astral.TryGetValue(codePoint, out var folded) => folded,
-        >= 0x1F130 and <= 0x1F149 => (char)('a' + (codePoint - 0x1F130)),
         >= 0x1F150 and <= 0x1F169 => (char)('a' + (codePoint - 0x1F150)),
         >= 0x1F170 and <= 0x1F189 => (char)('a' + (codePoint - 0x1F170)),
         >= 0x1F1E6 and <= 0x1F1FF => (char)('a' + (codePoint - 0x1F1E6)),

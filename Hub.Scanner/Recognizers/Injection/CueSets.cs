@@ -9,8 +9,6 @@ internal readonly record struct CueSets(Vector256<ulong> Bits)
 
     public static CueSets None => default;
 
-    public static CueSets All => new(Vector256<ulong>.AllBitsSet);
-
     public bool IsEmpty => Bits == Vector256<ulong>.Zero;
 
     public static CueSets Bit(int index)

@@ -7,7 +7,9 @@ namespace Hub.Scanner.Recognizers.Injection;
 /// </summary>
 internal sealed class EvidenceBoard
 {
-    private readonly Evidence[] best = new Evidence[Enum.GetValues<AttackFamily>().Length];
+    private static readonly int Families = Enum.GetValues<AttackFamily>().Length;
+
+    private readonly Evidence[] best = new Evidence[Families];
 
     public void Add(AttackFamily family, double weight, int start, int end)
     {

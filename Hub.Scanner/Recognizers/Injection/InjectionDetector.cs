@@ -100,7 +100,7 @@ internal sealed class InjectionDetector
             return;
         }
 
-        var tokens = view.TokenSpan;
+        var tokens = view.Tokens;
         Span<int> starts = stackalloc int[CueSets.Capacity];
         for (var i = 0; i < tokens.Length; i++)
         {

@@ -19,7 +19,7 @@ internal static class InjectionFeatures
     {
         var tokens = view.Tokens;
         var previous = 0u;
-        for (var i = 0; i < tokens.Count; i++)
+        for (var i = 0; i < tokens.Length; i++)
         {
             var word = Hash(view.Word(tokens[i]));
             visit(ref state, (int)(word & (Buckets - 1)));
@@ -31,7 +31,7 @@ internal static class InjectionFeatures
             previous = word;
         }
 
-        return tokens.Count == 0 ? 0 : (2 * tokens.Count) - 1;
+        return tokens.Length == 0 ? 0 : (2 * tokens.Length) - 1;
     }
 
     public delegate void Visitor<TState>(ref TState state, int bucket)

@@ -4,8 +4,8 @@ namespace Hub.Scanner.Recognizers.Injection;
 
 /// <summary>
 /// PROMPT_INJECTION: jailbreaks and instructions injected into content, reported like any other finding —
-/// one span per text (the strongest piece of evidence) scored with all the evidence the text holds. Its
-/// default action is BLOCK (see <see cref="Policies.PolicyResolver"/>).
+/// one span per text (the strongest piece of evidence) scored with all the evidence the text holds. An
+/// attack type (<see cref="EntityDefinition.IsAttack"/>): BLOCK unless a policy names it.
 /// </summary>
 internal sealed class InjectionRecognizer(InjectionDetector detector) : IRecognizer
 {
@@ -15,7 +15,8 @@ internal sealed class InjectionRecognizer(InjectionDetector detector) : IRecogni
     public static readonly EntityDefinition Definition = new(
         EntityNames.PromptInjection,
         "Prompt injection or jailbreak: instructions that try to override the model's rules, reveal its system prompt or take over its role, also hidden in documents, look-alike letters or encodings.",
-        []);
+        [],
+        IsAttack: true);
 
     public string Name => nameof(InjectionRecognizer);
 
@@ -33,7 +34,7 @@ internal sealed class InjectionRecognizer(InjectionDetector detector) : IRecogni
         if (score >= MinReportedScore)
         {
             var strongest = board.Strongest;
-            results.Add(new RecognizerResult(EntityNames.PromptInjection, strongest.Start, strongest.End, Math.Min(score, 1.0)));
+            results.Add(new RecognizerResult(EntityNames.PromptInjection, strongest.Start, strongest.End, score));
         }
     }
 }

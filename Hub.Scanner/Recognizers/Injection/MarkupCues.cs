@@ -11,16 +11,24 @@ namespace Hub.Scanner.Recognizers.Injection;
 /// </summary>
 internal static class MarkupCues
 {
-    private static readonly (string Marker, double Weight)[] Markers =
+    /// <summary>
+    /// Markers, their weight, and whether they are chat-template tokens: code that builds a template has
+    /// several of those (and the tags that close its parts), so together they count once.
+    /// </summary>
+    private static readonly (string Marker, double Weight, bool IsTemplate)[] Markers =
     [
-        ("<|im_start|>", 0.45), ("<|im_end|>", 0.45), ("<|system|>", 0.45), ("<|user|>", 0.4), ("<|assistant|>", 0.4),
-        ("<|endoftext|>", 0.45), ("<|eot_id|>", 0.45), ("<|start_header_id|>", 0.45), ("[inst]", 0.4), ("[/inst]", 0.45),
-        ("<<sys>>", 0.45), ("<</sys>>", 0.45), ("<start_of_turn>", 0.4), ("<end_of_turn>", 0.4), ("</system>", 0.45),
-        ("<system>", 0.35), ("[system]", 0.35), ("</instructions>", 0.4), ("</user_input>", 0.45), ("</user>", 0.35),
-        ("</prompt>", 0.35), ("[system note", 0.5), ("(system note", 0.5), ("system override", 0.5), ("admin override", 0.5),
-        ("%%%", 0.2), ("### instruction", 0.2), ("\"role\": \"system\"", 0.35), ("'role': 'system'", 0.35), ("\"role\":\"system\"", 0.35),
-        ("### new instruction", 0.45), ("### system", 0.35), ("[/system]", 0.45), ("<|im_sep|>", 0.45),
+        ("<|im_start|>", 0.45, true), ("<|im_end|>", 0.45, true), ("<|im_sep|>", 0.45, true), ("<|user|>", 0.4, true),
+        ("<|assistant|>", 0.4, true), ("<|endoftext|>", 0.45, true), ("<|eot_id|>", 0.45, true), ("<|start_header_id|>", 0.45, true),
+        ("[inst]", 0.4, true), ("[/inst]", 0.45, true), ("<<sys>>", 0.45, true), ("<</sys>>", 0.45, true), ("<start_of_turn>", 0.4, true),
+        ("<end_of_turn>", 0.4, true), ("</instructions>", 0.4, true), ("</user_input>", 0.45, true), ("</user>", 0.35, true),
+        ("</prompt>", 0.35, true), ("<|system|>", 0.45, false), ("</system>", 0.45, false), ("<system>", 0.35, false),
+        ("[system]", 0.35, false), ("[/system]", 0.45, false), ("[system note", 0.5, false), ("(system note", 0.5, false),
+        ("system override", 0.5, false), ("admin override", 0.5, false), ("%%%", 0.2, false), ("### instruction", 0.2, false),
+        ("### new instruction", 0.45, false), ("### system", 0.35, false), ("\"role\": \"system\"", 0.35, false),
+        ("\"role\":\"system\"", 0.35, false), ("'role': 'system'", 0.35, false),
     ];
+
+    private const string Template = "template";
 
     private static readonly SearchValues<string> MarkerSearch =
         SearchValues.Create(Markers.Select(marker => marker.Marker).ToArray(), StringComparison.OrdinalIgnoreCase);
@@ -82,19 +90,16 @@ internal static class MarkupCues
             }
 
             var start = at + next;
-            var (kind, weight) = (string.Empty, 0.0);
-            foreach (var (marker, markerWeight) in Markers)
+            var (length, weight, kind) = (0, 0.0, string.Empty);
+            foreach (var (marker, markerWeight, isTemplate) in Markers)
             {
-                if (text.AsSpan(start).StartsWith(marker, StringComparison.OrdinalIgnoreCase) && marker.Length > kind.Length)
+                if (marker.Length > length && text.AsSpan(start).StartsWith(marker, StringComparison.OrdinalIgnoreCase))
                 {
-                    (kind, weight) = (marker, markerWeight);
+                    (length, weight, kind) = (marker.Length, markerWeight, isTemplate ? Template : marker);
                 }
             }
 
-            var length = kind.Length;
-
-            // Chat-template tokens come in sets (code that builds a template has several): one cue.
-            Note(found, kind[0] is '<' or '[' && kind[1] is '|' or '<' or 'i' or '/' or 's' or 'e' && !kind.Contains("system", StringComparison.Ordinal) ? "template" : kind, weight, start, start + length);
+            Note(found, kind, weight, start, start + length);
             at = start + Math.Max(1, length);
         }
     }

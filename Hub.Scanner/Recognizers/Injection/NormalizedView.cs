@@ -43,10 +43,8 @@ internal sealed class NormalizedView
 
     public int FoldedLength { get; private set; }
 
-    public IReadOnlyList<CueToken> Tokens => tokens;
-
-    /// <summary>The words as a span: the signature matcher reads them by reference (a token is 56 bytes).</summary>
-    public ReadOnlySpan<CueToken> TokenSpan => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
+    /// <summary>The words, read by reference (a token is 56 bytes).</summary>
+    public ReadOnlySpan<CueToken> Tokens => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
 
     /// <summary>The union of every token's sets: signatures whose first step is absent can be skipped.</summary>
     public CueSets AllSets { get; private set; }
@@ -157,7 +155,7 @@ internal sealed class NormalizedView
     {
         if (wordStart < 0)
         {
-            if (separator is not (' ' or '.' or '-' or '_' or '*' or '/' or '|' or ','))
+            if (!IsSpacing(separator))
             {
                 EndSpacedRun();
             }
@@ -182,7 +180,6 @@ internal sealed class NormalizedView
         var token = new CueToken(wordStart, length, wordRawStart, wordRawEnd, CueSets.None);
         wordStart = -1;
         var single = length == 1 && char.IsLetter(Folded[token.FoldedStart]);
-        var spacedOnce = separator is ' ' or '.' or '-' or '_' or '*' or '/' or '|' or ',';
         if (single && spacedRunStart >= 0 && tokens.Count > 0 && token.Start - tokens[^1].End == 1)
         {
             tokens.Add(token);
@@ -201,11 +198,14 @@ internal sealed class NormalizedView
             }
         }
 
-        if (!spacedOnce)
+        if (!IsSpacing(separator))
         {
             EndSpacedRun();
         }
     }
+
+    /// <summary>What may stand between spaced-out letters: <c>i g n</c>, <c>i.g.n</c>, <c>i-g-n</c>.</summary>
+    private static bool IsSpacing(char separator) => separator is ' ' or '.' or '-' or '_' or '*' or '/' or '|' or ',';
 
     /// <summary>Ends a run of single letters: three or more become one word (then split by the lexicon if need be), fewer stay words.</summary>
     private void EndSpacedRun()

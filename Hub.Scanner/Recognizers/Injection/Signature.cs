@@ -38,7 +38,7 @@ internal sealed record Signature(AttackFamily Family, double Weight, CueSets[] S
     /// <summary>
     /// Parses <c>"@ignore ~3 @prior ~2 @instructions"</c>: <c>@name</c> is a named set, <c>a|b</c> literal
     /// words, <c>~n</c> allows up to n words before the next step, a step ending in <c>:</c> must be followed by
-    /// a colon and one ending in <c>^</c> written in capitals (<c>:</c> alone: any word followed by a colon), and a trailing <c>-@name</c> lists words
+    /// a colon and one ending in <c>^</c> written in capitals, and a trailing <c>-@name</c> lists words
     /// that must not occur inside the match.
     /// </summary>
     public static Signature Parse(AttackFamily family, double weight, string pattern, CueLexicon lexicon)
@@ -69,7 +69,7 @@ internal sealed record Signature(AttackFamily Family, double Weight, CueSets[] S
                 _ => CueSets.None,
             };
             var words = mark.IsEmpty ? part : part[..^1];
-            steps.Add(words.Length == 0 ? CueSets.All : lexicon.BitOf(words));
+            steps.Add(lexicon.BitOf(words));
             marks.Add(mark);
             gaps.Add(gap);
             gap = 0;
