@@ -119,10 +119,10 @@ internal sealed partial class ChatCompletionPipeline(
         // Step 5
         var started = Stopwatch.GetTimestamp();
         var outcome = await model!.Provider.SendAsync(
-            new ProviderRequest(request.ToUpstreamBody(model.UpstreamModel, verdict.RedactedTexts), request.Stream), cancellationToken);
-        if (outcome.Error is not null)
+            new ProviderRequest(request.ToUpstreamBody(model.UpstreamModel, verdict.RedactedTexts), request.Stream, model.UpstreamModel), cancellationToken);
+        if (outcome.Response is null)
         {
-            return await RefuseAsync(context, outcome.Error);
+            return await RefuseAsync(context, outcome.Error!);
         }
 
         // Step 6
@@ -132,7 +132,7 @@ internal sealed partial class ChatCompletionPipeline(
         await relay.RelayAsync(context, upstream, streamed, usage, () =>
         {
             // Step 7 for an answered request: on record before its last bytes reach the client.
-            audit.Answered(Stopwatch.GetElapsedTime(started).TotalMilliseconds, usage.Usage);
+            audit.Answered(Stopwatch.GetElapsedTime(started).TotalMilliseconds, usage.Usage ?? upstream.Usage?.Value);
             return RecordAsync(audit, upstream.StatusCode, errorType: null);
         });
         return null;

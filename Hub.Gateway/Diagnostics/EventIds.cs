@@ -12,6 +12,14 @@ internal static class EventIds
     public const int UpstreamFailed = 2003;
     public const int ClientDisconnected = 2004;
     public const int StreamBrokenAfterStart = 2005;
+
+    // 2100–2119: Anthropic adapter
+
+    // 2120–2139: Gemini adapter
+
+    // 2140–2159: Bedrock adapter
+
+    // 2200–2299: routing
     public const int ScannerUnavailable = 3001;
     public const int ScannerRefused = 3002;
     public const int ScannerAnswerInvalid = 3003;

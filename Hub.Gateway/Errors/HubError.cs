@@ -30,6 +30,11 @@ internal sealed record HubError(int Status, string Type, string? Code, string Me
         new(StatusCodes.Status502BadGateway, "upstream_error", "upstream_unavailable",
             $"The provider '{provider}' could not be reached.");
 
+    /// <summary>The upstream refused the gateway's (or the organization's) provider credentials: nothing the client can fix, and never its text (it may quote the key).</summary>
+    public static HubError ProviderAuthFailed(string provider) =>
+        new(StatusCodes.Status502BadGateway, "upstream_error", "provider_auth_failed",
+            $"The provider '{provider}' rejected the gateway's credentials.");
+
     public static HubError UpstreamFailed(string provider, int upstreamStatus) =>
         new(StatusCodes.Status502BadGateway, "upstream_error", "upstream_error",
             $"The provider '{provider}' answered with HTTP {upstreamStatus}.");

@@ -1,41 +1,87 @@
 using Hub.Gateway.Errors;
+using Hub.Gateway.Streaming;
 
 namespace Hub.Gateway.Providers;
 
 /// <summary>
-/// One upstream wire protocol. A provider translates and makes one call; it knows nothing of keys,
-/// policy, budgets or routing, and never logs content.
+/// One upstream, speaking one wire protocol. A provider translates and makes one call; it knows
+/// nothing of keys' owners, policy, budgets or routing, and never logs content.
 /// </summary>
 internal interface IChatProvider
 {
-    /// <summary>The configured name, the part before the slash in <c>provider/model</c>.</summary>
+    /// <summary>The provider id, the part before the slash in <c>provider/model</c> (<c>openai</c>, <c>anthropic</c>, …).</summary>
     string Name { get; }
 
-    /// <summary>Model ids this provider lists and accepts; empty means any.</summary>
+    /// <summary>Model ids this provider is configured to list and accept; empty means any.</summary>
     IReadOnlyList<string> Models { get; }
 
-    /// <summary>Sends a chat completion request whose body is already in OpenAI's format with the upstream model id.</summary>
+    /// <summary>
+    /// Sends a chat completion request given in OpenAI's format. The answer comes back in OpenAI's
+    /// format too (JSON, or SSE chunks ending in <c>data: [DONE]</c>), whatever the upstream speaks.
+    /// </summary>
     Task<ProviderOutcome> SendAsync(ProviderRequest request, CancellationToken cancellationToken);
 }
 
-/// <param name="Body">The request JSON, byte for byte what the upstream receives.</param>
+/// <param name="Body">
+/// The OpenAI chat completion request JSON: <c>model</c> already the upstream's id, redactions
+/// applied, Hub's own fields (such as <c>provider</c>) removed. OpenAI-compatible upstreams receive
+/// these bytes; the others translate them.
+/// </param>
 /// <param name="Stream">Whether the client asked for SSE.</param>
-internal sealed record ProviderRequest(ReadOnlyMemory<byte> Body, bool Stream);
-
-/// <summary>Either a response to relay, or an error to render. <see cref="MayFallback"/>: another provider may be tried.</summary>
-internal readonly record struct ProviderOutcome(ProviderResponse? Response, HubError? Error, bool MayFallback = false)
+/// <param name="UpstreamModel">The model id the upstream knows (also the <c>model</c> value in <paramref name="Body"/>).</param>
+/// <param name="DefaultMaxTokens">The output limit to send when the client set none and the upstream requires one (Anthropic): the catalog's maximum output for the model.</param>
+/// <param name="Credentials">Credentials for this call only (an organization's own key); null uses the provider's configured ones.</param>
+internal sealed record ProviderRequest(
+    ReadOnlyMemory<byte> Body,
+    bool Stream,
+    string UpstreamModel,
+    int DefaultMaxTokens = ProviderRequest.FallbackMaxTokens,
+    ProviderCredentials? Credentials = null)
 {
-    public static ProviderOutcome Success(ProviderResponse response) => new(response, null);
+    /// <summary>Used when the catalog knows no maximum output for the model (LiteLLM's default for Anthropic).</summary>
+    public const int FallbackMaxTokens = 4096;
+}
 
-    public static ProviderOutcome Failure(HubError error, bool mayFallback) => new(null, error, mayFallback);
+/// <summary>Credentials for one upstream call. Which fields matter depends on the protocol.</summary>
+/// <param name="ApiKey">Bearer key, Anthropic <c>x-api-key</c>, Google API key, Azure <c>api-key</c>, or a Bedrock API key.</param>
+/// <param name="AccessKeyId">AWS access key id (Bedrock SigV4).</param>
+/// <param name="SecretAccessKey">AWS secret access key (Bedrock SigV4).</param>
+/// <param name="SessionToken">AWS session token for temporary credentials, or null.</param>
+/// <param name="Region">AWS region (Bedrock), or null for the configured one.</param>
+internal sealed record ProviderCredentials(
+    string? ApiKey = null, string? AccessKeyId = null, string? SecretAccessKey = null, string? SessionToken = null, string? Region = null)
+{
+    /// <summary>Never print secrets, even by accident in a debugger or an exception message.</summary>
+    public override string ToString() => nameof(ProviderCredentials);
 }
 
 /// <summary>
-/// An upstream answer whose body has not been read yet: the relay streams it to the client as it
-/// arrives. Disposing it releases the upstream connection, which is how a client disconnect
-/// cancels the upstream call.
+/// What one upstream call came to. Success: <see cref="Response"/> to relay. Failure: <see cref="Error"/>
+/// to render, or a <see cref="Response"/> to relay as is (an upstream error body the client should
+/// see byte for byte). <see cref="MayFallback"/>: the router may try another provider instead
+/// (connection failures, timeouts, 429, 5xx; never a request the upstream judged wrong or refused).
 /// </summary>
-internal sealed class ProviderResponse(int statusCode, string? contentType, long? contentLength, Stream body, IDisposable? owner = null) : IAsyncDisposable
+internal readonly record struct ProviderOutcome(ProviderResponse? Response, HubError? Error, bool MayFallback = false)
+{
+    public bool Succeeded => Response is { StatusCode: < 400 };
+
+    public static ProviderOutcome Success(ProviderResponse response) => new(response, null);
+
+    public static ProviderOutcome Failure(HubError error, bool mayFallback) => new(null, error, mayFallback);
+
+    /// <summary>An upstream error answer the client gets unchanged, unless the router falls back.</summary>
+    public static ProviderOutcome Relayed(ProviderResponse response, bool mayFallback) => new(response, null, mayFallback);
+}
+
+/// <summary>
+/// An upstream answer, in OpenAI's format, whose body has not been read yet: the relay streams it to
+/// the client as it arrives. Disposing it releases the upstream connection, which is how a client
+/// disconnect cancels the upstream call.
+/// </summary>
+/// <param name="usage">Filled by a translating provider with the token counts the upstream reported,
+/// whether or not the client asked to see them (<c>stream_options.include_usage</c>).</param>
+internal sealed class ProviderResponse(
+    int statusCode, string? contentType, long? contentLength, Stream body, IDisposable? owner = null, UsageReport? usage = null) : IAsyncDisposable
 {
     public int StatusCode { get; } = statusCode;
 
@@ -45,9 +91,18 @@ internal sealed class ProviderResponse(int statusCode, string? contentType, long
 
     public Stream Body { get; } = body;
 
+    /// <summary>Token counts known to the provider itself; null when only the relayed bytes tell (OpenAI-compatible upstreams).</summary>
+    public UsageReport? Usage { get; } = usage;
+
     public async ValueTask DisposeAsync()
     {
         await Body.DisposeAsync();
         owner?.Dispose();
     }
+}
+
+/// <summary>Where a translating provider leaves the usage it read, possibly only once the stream has ended.</summary>
+internal sealed class UsageReport
+{
+    public TokenUsage? Value { get; set; }
 }

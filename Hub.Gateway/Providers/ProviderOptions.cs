@@ -3,20 +3,48 @@ using System.ComponentModel.DataAnnotations;
 namespace Hub.Gateway.Providers;
 
 /// <summary>
-/// One upstream, configured as <c>Providers:&lt;name&gt;:*</c>, e.g.
-/// <c>Providers__openai__BaseUrl=https://api.openai.com/v1</c>. Clients address its models as
-/// <c>&lt;name&gt;/&lt;model&gt;</c>. The name <c>mock</c> is the built-in offline echo provider.
+/// One upstream, configured as <c>Providers:&lt;id&gt;:*</c>, e.g. <c>Providers__groq__ApiKey=gsk_…</c>.
+/// Clients address its models as <c>&lt;id&gt;/&lt;model&gt;</c>. For the known provider ids
+/// (<see cref="KnownProviders"/>) the protocol and base URL have defaults, so a key is all an operator
+/// sets; any other id is an OpenAI-compatible server (vLLM, Ollama, LM Studio) at <see cref="BaseUrl"/>.
+/// The id <c>mock</c> is the built-in offline echo provider.
 /// </summary>
 internal sealed class ProviderOptions
 {
     /// <summary>Off switch without deleting the configuration. Default true; the mock provider needs it set explicitly.</summary>
     public bool? Enabled { get; set; }
 
-    /// <summary>The OpenAI-compatible base URL, ending before <c>/chat/completions</c> (e.g. <c>https://api.groq.com/openai/v1</c>).</summary>
+    /// <summary>
+    /// The wire protocol: <c>openai</c> (OpenAI-compatible), <c>azure</c>, <c>anthropic</c>, <c>gemini</c>
+    /// or <c>bedrock</c>. Default: the known provider's, else <c>openai</c>.
+    /// </summary>
+    public string? Protocol { get; set; }
+
+    /// <summary>
+    /// Where the API lives, without the operation path: <c>https://api.groq.com/openai/v1</c>,
+    /// <c>https://api.anthropic.com/v1</c>, <c>https://generativelanguage.googleapis.com/v1beta</c>,
+    /// <c>https://bedrock-runtime.us-east-1.amazonaws.com</c>, <c>https://&lt;resource&gt;.openai.azure.com/openai</c>.
+    /// Default: the known provider's public endpoint.
+    /// </summary>
     public string? BaseUrl { get; set; }
 
-    /// <summary>Sent upstream as <c>Authorization: Bearer</c>. Comes from environment or secrets, never appsettings.</summary>
+    /// <summary>The managed key: bearer token, Anthropic <c>x-api-key</c>, Google API key, Azure <c>api-key</c>, or a Bedrock API key. Environment or secret store only.</summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>Bedrock SigV4: AWS access key id.</summary>
+    public string? AccessKeyId { get; set; }
+
+    /// <summary>Bedrock SigV4: AWS secret access key. Environment or secret store only.</summary>
+    public string? SecretAccessKey { get; set; }
+
+    /// <summary>Bedrock SigV4: session token of temporary credentials.</summary>
+    public string? SessionToken { get; set; }
+
+    /// <summary>Bedrock: the AWS region (default <c>us-east-1</c>); it also names the default base URL.</summary>
+    public string? Region { get; set; }
+
+    /// <summary>Azure OpenAI: the <c>api-version</c> query value. Default <c>2024-10-21</c>.</summary>
+    public string? ApiVersion { get; set; }
 
     /// <summary>Model ids (without the provider prefix) listed by /v1/models and accepted. Empty: any model is passed on.</summary>
     public List<string> Models { get; set; } = [];
@@ -24,9 +52,12 @@ internal sealed class ProviderOptions
     /// <summary>Seconds to wait for the upstream's response headers (time to first byte). Default 120.</summary>
     [Range(1, 3600)]
     public int TimeoutSeconds { get; set; } = 120;
+
+    /// <summary>The credentials configured for this provider.</summary>
+    public ProviderCredentials Credentials() => new(ApiKey, AccessKeyId, SecretAccessKey, SessionToken, Region);
 }
 
-/// <summary>All providers by name, bound from the <c>Providers</c> section; names are case-insensitive.</summary>
+/// <summary>All providers by id, bound from the <c>Providers</c> section; ids are case-insensitive.</summary>
 internal sealed class ProvidersOptions() : Dictionary<string, ProviderOptions>(StringComparer.OrdinalIgnoreCase)
 {
     public const string SectionName = "Providers";

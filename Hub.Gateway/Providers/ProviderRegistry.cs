@@ -2,19 +2,19 @@ using System.Collections.Frozen;
 using System.Net;
 using Hub.Core.Randomness;
 using Hub.Gateway.Providers.Mock;
-using Hub.Gateway.Providers.OpenAICompatible;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Gateway.Providers;
 
-/// <summary>The enabled providers by name, built once from configuration (read-mostly, lock-free lookups).</summary>
+/// <summary>The enabled providers by id, built once from configuration (read-mostly, lock-free lookups).</summary>
 internal sealed class ProviderRegistry : IDisposable
 {
     private readonly HttpMessageInvoker upstreamHttp;
 
-    public ProviderRegistry(IOptions<ProvidersOptions> options, TimeProvider time, IRandomSource random, ILoggerFactory loggers)
+    public ProviderRegistry(IOptions<ProvidersOptions> options, IEnumerable<IChatProtocol> protocols, TimeProvider time, IRandomSource random)
     {
         upstreamHttp = CreateUpstreamClient();
+        var byName = protocols.ToFrozenDictionary(protocol => protocol.Name, StringComparer.OrdinalIgnoreCase);
         var providers = new Dictionary<string, IChatProvider>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, settings) in options.Value)
         {
@@ -23,9 +23,10 @@ internal sealed class ProviderRegistry : IDisposable
                 continue;
             }
 
-            providers[name] = string.Equals(name, ProvidersOptions.MockName, StringComparison.OrdinalIgnoreCase)
+            var id = name.ToLowerInvariant();
+            providers[id] = string.Equals(id, ProvidersOptions.MockName, StringComparison.Ordinal)
                 ? new MockEchoProvider(time, random)
-                : new OpenAICompatibleProvider(name.ToLowerInvariant(), settings, upstreamHttp, loggers.CreateLogger<OpenAICompatibleProvider>());
+                : byName[KnownProviders.ProtocolOf(id, settings)].Create(id, settings, KnownProviders.BaseUrlOf(id, settings)!, upstreamHttp);
         }
 
         Providers = providers.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);

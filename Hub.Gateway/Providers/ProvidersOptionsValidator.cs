@@ -4,8 +4,10 @@ using Microsoft.Extensions.Options;
 namespace Hub.Gateway.Providers;
 
 /// <summary>Bad provider configuration stops the gateway at boot, not at the first request.</summary>
-internal sealed partial class ProvidersOptionsValidator : IValidateOptions<ProvidersOptions>
+internal sealed partial class ProvidersOptionsValidator(IEnumerable<IChatProtocol> protocols) : IValidateOptions<ProvidersOptions>
 {
+    private readonly HashSet<string> protocolNames = protocols.Select(protocol => protocol.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
     public ValidateOptionsResult Validate(string? name, ProvidersOptions options)
     {
         var errors = new ValidateOptionsResultBuilder();
@@ -21,9 +23,16 @@ internal sealed partial class ProvidersOptionsValidator : IValidateOptions<Provi
                 continue;
             }
 
-            if (!Uri.TryCreate(settings.BaseUrl, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttp && baseUrl.Scheme != Uri.UriSchemeHttps))
+            var protocol = KnownProviders.ProtocolOf(provider, settings);
+            if (!protocolNames.Contains(protocol))
             {
-                errors.AddError($"Providers:{provider}:BaseUrl must be an absolute http(s) URL; it is '{settings.BaseUrl}'.");
+                errors.AddError($"Providers:{provider}:Protocol '{protocol}' is not one of: {string.Join(", ", protocolNames.Order())}.");
+            }
+
+            var baseUrl = KnownProviders.BaseUrlOf(provider, settings);
+            if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            {
+                errors.AddError($"Providers:{provider}:BaseUrl must be an absolute http(s) URL; it is '{baseUrl}'.");
             }
 
             if (settings.TimeoutSeconds is < 1 or > 3600)

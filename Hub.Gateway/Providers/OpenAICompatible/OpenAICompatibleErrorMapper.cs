@@ -1,20 +1,19 @@
 using System.Text.Json;
 using Hub.Gateway.Errors;
+using Hub.Gateway.Providers.Upstream;
 
 namespace Hub.Gateway.Providers.OpenAICompatible;
 
 /// <summary>
 /// What a client sees when an OpenAI-compatible upstream says no. The client's own mistakes (400,
-/// 404, 413, 422, 429 with an OpenAI error body) come back byte for byte with their status, since
-/// they describe the client's request. Everything else becomes a gateway error: a 401/403 means
-/// Hub's provider credentials are wrong, which the client cannot fix, and 5xx bodies are not ours
-/// to pass on.
+/// 404, 413, 422 with an OpenAI error body) come back byte for byte with their status, since they
+/// describe the client's request, and are never routed around. A 429 with an OpenAI body is relayed
+/// the same way if no other provider can take the request. Everything else becomes a gateway error:
+/// a 401/403 means Hub's provider credentials are wrong, which the client cannot fix, and 5xx bodies
+/// are not ours to pass on.
 /// </summary>
 internal static partial class OpenAICompatibleErrorMapper
 {
-    /// <summary>Upstream error bodies are small; more than this is not an OpenAI error.</summary>
-    private const int MaxErrorBodyBytes = 64 * 1024;
-
     public static async Task<ProviderOutcome> MapAsync(string provider, HttpResponseMessage response, ILogger logger, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
@@ -23,16 +22,15 @@ internal static partial class OpenAICompatibleErrorMapper
 
         if (status is 401 or 403)
         {
-            return ProviderOutcome.Failure(new HubError(StatusCodes.Status502BadGateway, "upstream_error", "provider_auth_failed",
-                $"The provider '{provider}' rejected the gateway's credentials."), mayFallback: true);
+            return ProviderOutcome.Failure(HubError.ProviderAuthFailed(provider), mayFallback: true);
         }
 
         if (status is >= 400 and < 500 and not 408)
         {
-            var body = await ReadBoundedAsync(response.Content, cancellationToken);
+            var body = await BoundedContent.ReadAsync(response.Content, BoundedContent.MaxErrorBytes, cancellationToken);
             if (body is not null && IsOpenAIError(body))
             {
-                return ProviderOutcome.Success(new ProviderResponse(status, "application/json", body.Length, new MemoryStream(body)));
+                return ProviderOutcome.Relayed(new ProviderResponse(status, "application/json", body.Length, new MemoryStream(body)), mayFallback);
             }
         }
 
@@ -67,30 +65,6 @@ internal static partial class OpenAICompatibleErrorMapper
         {
             return false;
         }
-    }
-
-    private static async Task<byte[]?> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        if (content.Headers.ContentLength > MaxErrorBodyBytes)
-        {
-            return null;
-        }
-
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxErrorBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     private static partial class Log

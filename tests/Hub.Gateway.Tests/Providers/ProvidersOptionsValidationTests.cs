@@ -8,7 +8,8 @@ namespace Hub.Gateway.Tests.Providers;
 public sealed class ProvidersOptionsValidationTests
 {
     [Theory]
-    [InlineData("Providers:openai:ApiKey", "sk-x", "Providers:openai:BaseUrl must be an absolute http(s) URL")]
+    [InlineData("Providers:custom:ApiKey", "sk-x", "Providers:custom:BaseUrl must be an absolute http(s) URL")]
+    [InlineData("Providers:custom:Protocol", "smtp", "Providers:custom:Protocol 'smtp' is not one of")]
     [InlineData("Providers:openai:BaseUrl", "ftp://example.com/v1", "Providers:openai:BaseUrl must be an absolute http(s) URL")]
     [InlineData("Providers:Bad_Name:BaseUrl", "http://127.0.0.1:9/v1", "Provider name 'Bad_Name'")]
     public void Start_InvalidProviderSetting_FailsWithTheReason(string key, string value, string reason)
