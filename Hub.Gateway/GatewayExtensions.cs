@@ -25,7 +25,7 @@ internal static class GatewayExtensions
         builder.AddRedisClient("cache");
         builder.Services.AddHubStorage();
         builder.Services.AddProblemDetails();
-        builder.AddAuth().AddProviders().AddGovernance().AddChatCompletions();
+        builder.AddAuth().AddProviders().AddRouting().AddGovernance().AddChatCompletions();
         builder.Services.AddHostedService<CacheInvalidationListener>();
         return builder;
     }
@@ -61,7 +61,19 @@ internal static class GatewayExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProvidersOptions>, ProvidersOptionsValidator>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatProtocol, OpenAICompatibleProtocol>());
         builder.Services.TryAddSingleton<ProviderRegistry>();
-        builder.Services.TryAddSingleton<ModelResolver>();
+        return builder;
+    }
+
+    /// <summary>The catalog, the router's filters and order, the breakers, and fallback.</summary>
+    private static IHostApplicationBuilder AddRouting(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.SectionName).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>());
+        builder.Services.TryAddSingleton<RouteCatalog>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<RouteCatalog>());
+        builder.Services.TryAddSingleton<ProviderHealthBoard>();
+        builder.Services.TryAddSingleton<ModelRouter>();
+        builder.Services.TryAddSingleton<FallbackSender>();
         return builder;
     }
 

@@ -30,7 +30,7 @@ internal static class ProjectsApi
 
         var project = await projects.CreateAsync(
             user.OrganizationId(),
-            new NewProject(body.Name!.Trim(), body.Classification, body.AllowedProviders, body.DeniedProviders, body.AllowedModels, body.Region),
+            new NewProject(body.Name!.Trim(), body.Classification, body.AllowedProviders, body.DeniedProviders, body.AllowedModels, body.Region, body.DeniedModels),
             cancellationToken);
         if (project is null)
         {
@@ -77,7 +77,8 @@ public sealed record CreateProjectRequest(
     IReadOnlyList<string>? AllowedProviders,
     IReadOnlyList<string>? DeniedProviders,
     IReadOnlyList<string>? AllowedModels,
-    string? Region);
+    string? Region,
+    IReadOnlyList<string>? DeniedModels = null);
 
 public sealed record ProjectResponse(
     Guid Id,
@@ -87,9 +88,10 @@ public sealed record ProjectResponse(
     IReadOnlyList<string> DeniedProviders,
     IReadOnlyList<string> AllowedModels,
     string? Region,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<string> DeniedModels)
 {
     public static ProjectResponse From(Project project) => new(
         project.Id, project.Name, project.Classification, project.AllowedProviders, project.DeniedProviders,
-        project.AllowedModels, project.Region, project.CreatedAt);
+        project.AllowedModels, project.Region, project.CreatedAt, project.DeniedModels);
 }

@@ -5,6 +5,7 @@ internal static class EventIds
 {
     public const int SchemaMigrated = 1001;
     public const int DatabaseNotReady = 1002;
+    public const int CatalogSeeded = 1003;
     public const int AdminTokenRejected = 2001;
     public const int InvalidationPublishFailed = 3001;
     public const int AuditConsumerStarted = 4001;

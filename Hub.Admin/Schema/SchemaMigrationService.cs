@@ -1,3 +1,4 @@
+using Hub.Core.Catalog;
 using Hub.Core.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
@@ -17,11 +18,11 @@ internal sealed class SchemaState
 }
 
 /// <summary>
-/// Applies migrations at start-up, retrying while Postgres is not reachable yet. Admin's /health stays
+/// Applies migrations and the catalog seed at start-up, retrying while Postgres is not reachable yet. Admin's /health stays
 /// unhealthy until this is done, and the gateway and scanner start only after that.
 /// </summary>
 internal sealed partial class SchemaMigrationService(
-    SchemaMigrator migrator, Bootstrap.DevelopmentBootstrap bootstrap, SchemaState state, TimeProvider time, ILogger<SchemaMigrationService> logger)
+    SchemaMigrator migrator, CatalogSeeder catalogSeeder, Bootstrap.DevelopmentBootstrap bootstrap, SchemaState state, TimeProvider time, ILogger<SchemaMigrationService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -33,6 +34,8 @@ internal sealed partial class SchemaMigrationService(
             {
                 var applied = await migrator.MigrateAsync(stoppingToken);
                 Log.SchemaMigrated(logger, applied.Count, applied.Count == 0 ? "-" : string.Join(',', applied));
+                var seeded = await catalogSeeder.SeedAsync(stoppingToken);
+                Log.CatalogSeeded(logger, seeded);
                 await bootstrap.RunAsync(stoppingToken);
                 state.MarkReady();
                 return;
@@ -51,6 +54,10 @@ internal sealed partial class SchemaMigrationService(
         [LoggerMessage(EventId = Diagnostics.EventIds.SchemaMigrated, EventName = nameof(SchemaMigrated), Level = LogLevel.Information,
             Message = "Schema is current; {Count} migration(s) applied ({Versions})")]
         public static partial void SchemaMigrated(ILogger logger, int count, string versions);
+
+        [LoggerMessage(EventId = Diagnostics.EventIds.CatalogSeeded, EventName = nameof(CatalogSeeded), Level = LogLevel.Information,
+            Message = "Catalog seed applied; {Added} row(s) added")]
+        public static partial void CatalogSeeded(ILogger logger, int added);
 
         [LoggerMessage(EventId = Diagnostics.EventIds.DatabaseNotReady, EventName = nameof(DatabaseNotReady), Level = LogLevel.Warning,
             Message = "Database not reachable for migrations; retrying in {DelayMs} ms")]

@@ -1,4 +1,5 @@
 using Hub.Core.Audit;
+using Hub.Core.Catalog;
 using Hub.Core.Keys;
 using Hub.Core.Policies;
 using Hub.Core.Randomness;
@@ -26,6 +27,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ICustomPatternCompiler, CustomPatternCompiler>();
         services.TryAddSingleton<PolicyValidator>();
         services.TryAddSingleton<PolicyRepository>();
+        services.TryAddSingleton<CatalogRepository>();
+        services.TryAddSingleton<CatalogSeeder>();
         return services;
     }
 }

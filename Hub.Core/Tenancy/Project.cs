@@ -10,7 +10,8 @@ public sealed record Project(
     IReadOnlyList<string> DeniedProviders,
     IReadOnlyList<string> AllowedModels,
     string? Region,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<string> DeniedModels);
 
 /// <summary>What a caller may set when creating a project.</summary>
 public sealed record NewProject(
@@ -19,4 +20,5 @@ public sealed record NewProject(
     IReadOnlyList<string>? AllowedProviders = null,
     IReadOnlyList<string>? DeniedProviders = null,
     IReadOnlyList<string>? AllowedModels = null,
-    string? Region = null);
+    string? Region = null,
+    IReadOnlyList<string>? DeniedModels = null);

@@ -6,14 +6,14 @@ namespace Hub.Core.Tenancy;
 public sealed class ProjectRepository(NpgsqlDataSource dataSource)
 {
     private const string Columns =
-        "id, organization_id, name, classification, allowed_providers, denied_providers, allowed_models, region, created_at";
+        "id, organization_id, name, classification, allowed_providers, denied_providers, allowed_models, region, created_at, denied_models";
 
     /// <summary>Returns null when the organization already has a project of that name.</summary>
     public async Task<Project?> CreateAsync(Guid organizationId, NewProject project, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"""
-            INSERT INTO projects (organization_id, name, classification, allowed_providers, denied_providers, allowed_models, region)
-            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            INSERT INTO projects (organization_id, name, classification, allowed_providers, denied_providers, allowed_models, region, denied_models)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
             ON CONFLICT (organization_id, name) DO NOTHING
             RETURNING {Columns}
             """);
@@ -24,6 +24,7 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource)
         command.Parameters.Add(new() { Value = (project.DeniedProviders ?? []).ToArray() });
         command.Parameters.Add(new() { Value = (project.AllowedModels ?? []).ToArray() });
         command.Parameters.Add(new() { Value = (object?)project.Region ?? DBNull.Value });
+        command.Parameters.Add(new() { Value = (project.DeniedModels ?? []).ToArray() });
         return await ReadSingleAsync(command, cancellationToken);
     }
 
@@ -72,5 +73,6 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource)
         reader.GetFieldValue<string[]>(5),
         reader.GetFieldValue<string[]>(6),
         reader.IsDBNull(7) ? null : reader.GetString(7),
-        reader.GetFieldValue<DateTimeOffset>(8));
+        reader.GetFieldValue<DateTimeOffset>(8),
+        reader.GetFieldValue<string[]>(9));
 }

@@ -16,7 +16,8 @@ namespace Hub.Gateway.Audit;
 internal sealed class RequestAudit(GatewayCaller caller, string correlationId, DateTimeOffset occurredAt, string? userHeader)
 {
     private ChatRequest? request;
-    private ResolvedModel? model;
+    private RouteOffer? route;
+    private IReadOnlyList<string> fallbacks = [];
     private EffectivePolicy policy = EffectivePolicy.Default;
     private ScanVerdict? verdict;
     private double? upstreamMs;
@@ -26,7 +27,8 @@ internal sealed class RequestAudit(GatewayCaller caller, string correlationId, D
 
     public void Read(ChatRequest chatRequest) => request = chatRequest;
 
-    public void Routed(ResolvedModel resolved) => model = resolved;
+    /// <summary>The provider chosen (first the plan's first candidate; after forwarding, the one that answered) and those tried before it.</summary>
+    public void Routed(RouteOffer offer, IReadOnlyList<string> tried) => (route, fallbacks) = (offer, tried);
 
     public void Scanned(EffectivePolicy used, ScanVerdict result) => (policy, verdict) = (used, result);
 
@@ -55,8 +57,8 @@ internal sealed class RequestAudit(GatewayCaller caller, string correlationId, D
         caller.KeyId,
         request?.EndUser ?? userHeader,
         request?.Model,
-        model?.UpstreamModel,
-        model?.Provider.Name,
+        route?.UpstreamModel,
+        route?.ProviderId,
         EntityCounts(),
         policy.Id,
         policy.Version,
@@ -68,7 +70,7 @@ internal sealed class RequestAudit(GatewayCaller caller, string correlationId, D
         usage?.PromptTokens,
         usage?.CompletionTokens,
         CostMicros: null,
-        Fallbacks: [],
+        Fallbacks: [.. fallbacks],
         request?.PromptSha256);
 
     private List<AuditEntityCount> EntityCounts()

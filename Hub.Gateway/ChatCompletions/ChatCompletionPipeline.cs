@@ -16,18 +16,21 @@ namespace Hub.Gateway.ChatCompletions;
 /// <summary>
 /// The governed path of a chat completion, in order:
 /// 1. read and validate the body, collecting every text the model would read;
-/// 2. resolve <c>provider/model</c>;
-/// 3. load the caller's project rules and policy (cached) and check the model is allowed;
+/// 2. load the caller's project rules and policy (cached);
+/// 3. route: the candidates the project and the request allow, in order (<see cref="ModelRouter"/>);
 /// 4. scan every text in one scanner call: BLOCK refuses with 400, REDACT rewrites those texts;
-/// 5. send upstream with the model id and redactions applied, nothing else changed;
+/// 5. send to the first candidate that answers, falling back before the first byte only (<see cref="FallbackSender"/>);
 /// 6. relay the answer as it arrives;
 /// 7. whatever happened, append the audit event before the response completes.
-/// Budget and fallback join as their issues land.
+/// Budget joins as its issue lands.
 /// </summary>
 internal sealed partial class ChatCompletionPipeline(
     ChatRequestReader reader,
-    ModelResolver resolver,
     ProjectRulesCache projectRules,
+    RouteCatalog catalog,
+    ModelRouter router,
+    FallbackSender sender,
+    ProviderHealthBoard health,
     ScannerClient scanner,
     ResponseRelay relay,
     AuditRecorder auditRecorder,
@@ -80,29 +83,29 @@ internal sealed partial class ChatCompletionPipeline(
         audit.Read(request!);
 
         // Step 2
-        var (model, unknown) = resolver.Resolve(request!.Model);
-        if (unknown is not null)
-        {
-            return await RefuseAsync(context, unknown);
-        }
-
-        audit.Routed(model!);
-        GovernanceHeaders.SetRoute(context.Response, model!);
-
-        // Step 3
         var (rules, unavailable) = await LoadRulesAsync(caller, cancellationToken);
         if (unavailable is not null)
         {
             return await RefuseAsync(context, unavailable);
         }
 
-        if (rules!.CheckAccess(request.Model, model!) is { } notAllowed)
+        // Step 3
+        if (await catalog.GetAsync(cancellationToken) is not { } routes)
         {
-            return await RefuseAsync(context, notAllowed);
+            return await RefuseAsync(context, CatalogUnavailable());
         }
 
+        var (plan, unroutable) = router.Plan(routes, request!, rules!);
+        if (unroutable is not null)
+        {
+            return await RefuseAsync(context, unroutable);
+        }
+
+        audit.Routed(plan!.Candidates[0], []);
+        GovernanceHeaders.SetRoute(context.Response, plan.Candidates[0], []);
+
         // Step 4
-        var (verdict, scanFailed) = await scanner.ScanAsync(request.Texts, rules.Policy.Document, cancellationToken);
+        var (verdict, scanFailed) = await scanner.ScanAsync(request!.Texts, rules!.Policy.Document, cancellationToken);
         if (scanFailed is not null)
         {
             return await RefuseAsync(context, scanFailed);
@@ -118,21 +121,33 @@ internal sealed partial class ChatCompletionPipeline(
 
         // Step 5
         var started = Stopwatch.GetTimestamp();
-        var outcome = await model!.Provider.SendAsync(
-            new ProviderRequest(request.ToUpstreamBody(model.UpstreamModel, verdict.RedactedTexts), request.Stream, model.UpstreamModel), cancellationToken);
-        if (outcome.Response is null)
+        var forwarded = await sender.SendAsync(plan, request, verdict.RedactedTexts, cancellationToken);
+        if (forwarded.Offer is { } served)
         {
-            return await RefuseAsync(context, outcome.Error!);
+            audit.Routed(served, forwarded.Fallbacks);
+            GovernanceHeaders.SetRoute(context.Response, served, forwarded.Fallbacks);
+        }
+
+        if (forwarded.Outcome.Response is not { } answer)
+        {
+            return await RefuseAsync(context, forwarded.Outcome.Error!);
         }
 
         // Step 6
-        await using var upstream = outcome.Response!;
+        await using var upstream = answer;
         var streamed = request.Stream && upstream.StatusCode == StatusCodes.Status200OK;
         var usage = new UsageObserver(streamed);
         await relay.RelayAsync(context, upstream, streamed, usage, () =>
         {
             // Step 7 for an answered request: on record before its last bytes reach the client.
-            audit.Answered(Stopwatch.GetElapsedTime(started).TotalMilliseconds, usage.Usage ?? upstream.Usage?.Value);
+            var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var tokens = usage.Usage ?? upstream.Usage?.Value;
+            audit.Answered(elapsedMs, tokens);
+            if (tokens is { } counted && forwarded.Offer is { } offer)
+            {
+                health.For(offer.ProviderId).RecordThroughput(counted.CompletionTokens, elapsedMs - forwarded.UpstreamMs);
+            }
+
             return RecordAsync(audit, upstream.StatusCode, errorType: null);
         });
         return null;
@@ -156,6 +171,9 @@ internal sealed partial class ChatCompletionPipeline(
                 "The gateway cannot load this project's policy right now, so the request was not sent. Try again shortly."));
         }
     }
+
+    private static HubError CatalogUnavailable() => new(StatusCodes.Status503ServiceUnavailable, "service_unavailable_error", "catalog_unavailable",
+        "The gateway cannot read its model catalog right now, so the request was not sent. Try again shortly.");
 
     private static async Task<string> RefuseAsync(HttpContext context, HubError error)
     {

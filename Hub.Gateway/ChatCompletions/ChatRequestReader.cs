@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using System.Text.Json;
 using System.Text.Unicode;
 using Hub.Gateway.Errors;
+using Hub.Gateway.Routing;
 using Hub.Gateway.Scanning;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -79,6 +80,10 @@ internal sealed class ChatRequestReader(IOptions<ChatCompletionsOptions> options
         var messagesJson = default(Range);
         string? user = null;
         string? safetyIdentifier = null;
+        int? maxTokens = null;
+        int? maxCompletionTokens = null;
+        ProviderPreferences? preferences = null;
+        Range? providerProperty = null;
         var texts = new ChatTextCollector();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -140,6 +145,31 @@ internal sealed class ChatRequestReader(IOptions<ChatCompletionsOptions> options
                 reader.Read();
                 texts.ReadToolDefinitions(ref reader);
             }
+            else if (reader.ValueTextEquals("provider"u8))
+            {
+                if (preferences is not null)
+                {
+                    return (null, Duplicate("provider"));
+                }
+
+                var start = (int)reader.TokenStartIndex;
+                reader.Read();
+                (preferences, var invalidPreferences) = ProviderPreferences.Read(ref reader);
+                if (invalidPreferences is not null)
+                {
+                    return (null, invalidPreferences);
+                }
+
+                providerProperty = start..(int)reader.BytesConsumed;
+            }
+            else if (reader.ValueTextEquals("max_tokens"u8))
+            {
+                maxTokens = ReadOptionalPositiveInt(ref reader);
+            }
+            else if (reader.ValueTextEquals("max_completion_tokens"u8))
+            {
+                maxCompletionTokens = ReadOptionalPositiveInt(ref reader);
+            }
             else if (reader.ValueTextEquals("user"u8))
             {
                 user = ReadOptionalString(ref reader);
@@ -177,7 +207,12 @@ internal sealed class ChatRequestReader(IOptions<ChatCompletionsOptions> options
         }
 
         var promptSha256 = PromptHash.Of(body.AsSpan(messagesJson));
-        return (new ChatRequest(body, model, modelToken, stream ?? false, texts.Texts, safetyIdentifier ?? user, promptSha256), null);
+        return (new ChatRequest(body, model, modelToken, stream ?? false, texts.Texts, safetyIdentifier ?? user, promptSha256)
+        {
+            MaxTokens = maxCompletionTokens ?? maxTokens,
+            Preferences = preferences ?? ProviderPreferences.None,
+            ProviderProperty = providerProperty,
+        }, null);
     }
 
     /// <summary>A string value, or null for any other kind (left for the upstream to judge).</summary>
@@ -191,6 +226,13 @@ internal sealed class ChatRequestReader(IOptions<ChatCompletionsOptions> options
 
         reader.Skip();
         return null;
+    }
+
+    /// <summary>A positive integer, or null for anything else (left for the upstream to judge).</summary>
+    private static int? ReadOptionalPositiveInt(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) && value > 0 ? value : null;
     }
 
     private static HubError Duplicate(string field) =>

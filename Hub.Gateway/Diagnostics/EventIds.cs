@@ -20,6 +20,10 @@ internal static class EventIds
     // 2140–2159: Bedrock adapter
 
     // 2200–2299: routing
+    public const int CatalogLoaded = 2201;
+    public const int CatalogLoadFailed = 2202;
+    public const int FallingBack = 2203;
+    public const int CircuitOpen = 2204;
     public const int ScannerUnavailable = 3001;
     public const int ScannerRefused = 3002;
     public const int ScannerAnswerInvalid = 3003;

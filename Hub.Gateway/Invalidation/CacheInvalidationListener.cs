@@ -1,7 +1,9 @@
+using Hub.Core.Catalog;
 using Hub.Core.Keys;
 using Hub.Core.Policies;
 using Hub.Gateway.Auth;
 using Hub.Gateway.Policies;
+using Hub.Gateway.Routing;
 using StackExchange.Redis;
 
 namespace Hub.Gateway.Invalidation;
@@ -9,11 +11,12 @@ namespace Hub.Gateway.Invalidation;
 /// <summary>
 /// Applies what Hub.Admin announces over Redis pub/sub to this instance's caches: a revoked key
 /// (<see cref="KeyRevocations"/>) stops working within a second, a saved policy
-/// (<see cref="PolicyChanges"/>) applies from the next request. StackExchange.Redis re-subscribes by
+/// (<see cref="PolicyChanges"/>) applies from the next request, a catalog edit (<see cref="CatalogChanges"/>)
+/// is reloaded at once. StackExchange.Redis re-subscribes by
 /// itself after a reconnect; a lost message only means waiting for the cache entry's expiry.
 /// </summary>
 internal sealed partial class CacheInvalidationListener(
-    IConnectionMultiplexer redis, ApiKeyAuthenticator keys, ProjectRulesCache projects, ILogger<CacheInvalidationListener> logger)
+    IConnectionMultiplexer redis, ApiKeyAuthenticator keys, ProjectRulesCache projects, RouteCatalog catalog, ILogger<CacheInvalidationListener> logger)
     : BackgroundService
 {
     /// <remarks>A background task, so an unreachable Redis does not hold up the gateway's start.</remarks>
@@ -30,6 +33,7 @@ internal sealed partial class CacheInvalidationListener(
                     projects.Forget(projectId);
                 }
             });
+            await subscriber.SubscribeAsync(RedisChannel.Literal(CatalogChanges.Channel), (_, _) => catalog.RequestReload());
         }
         catch (RedisException ex)
         {
@@ -40,7 +44,7 @@ internal sealed partial class CacheInvalidationListener(
     private static partial class Log
     {
         [LoggerMessage(EventId = Diagnostics.EventIds.InvalidationSubscribeFailed, EventName = nameof(SubscribeFailed), Level = LogLevel.Warning,
-            Message = "Could not subscribe to key revocations and policy changes; cached entries expire instead")]
+            Message = "Could not subscribe to key revocations, policy and catalog changes; cached entries expire instead")]
         public static partial void SubscribeFailed(ILogger logger, Exception exception);
     }
 }

@@ -1,26 +1,46 @@
-using Hub.Gateway.ChatCompletions;
+using Hub.Gateway.Auth;
 using Hub.Gateway.Errors;
-using Hub.Gateway.Providers;
+using Hub.Gateway.Policies;
+using Hub.Gateway.Routing;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Hub.Gateway.Models;
 
-/// <summary><c>GET /v1/models</c> and <c>GET /v1/models/{model}</c> in OpenAI's <c>ListModelsResponse</c>/<c>Model</c> shapes.</summary>
+/// <summary>
+/// <c>GET /v1/models</c> and <c>GET /v1/models/{model}</c> in OpenAI's <c>ListModelsResponse</c>/<c>Model</c>
+/// shapes: what the caller's key may use, with prices (<see cref="ModelListing"/>).
+/// </summary>
 internal static class ModelsApi
 {
     public static RouteGroupBuilder MapModelsApi(this RouteGroupBuilder v1)
     {
-        v1.MapGet("/models", List);
-        v1.MapGet("/models/{**id}", Get);
+        v1.MapGet("/models", ListAsync);
+        v1.MapGet("/models/{**id}", GetAsync);
         return v1;
     }
 
-    private static JsonHttpResult<ModelList> List(ProviderRegistry registry) =>
-        TypedResults.Json(new ModelList("list", AllModels(registry)), GatewayJsonContext.Default.ModelList);
-
-    private static Results<JsonHttpResult<ModelEntry>, OpenAIErrorResult> Get(string id, ProviderRegistry registry)
+    private static async Task<Results<JsonHttpResult<ModelList>, OpenAIErrorResult>> ListAsync(
+        HttpContext context, ProjectRulesCache projectRules, RouteCatalog catalog, IOptions<RoutingOptions> routing)
     {
-        foreach (var model in AllModels(registry))
+        var (models, error) = await ListingAsync(context, projectRules, catalog, routing.Value);
+        return error is null
+            ? TypedResults.Json(new ModelList("list", models!), GatewayJsonContext.Default.ModelList)
+            : new OpenAIErrorResult(error);
+    }
+
+    private static async Task<Results<JsonHttpResult<ModelEntry>, OpenAIErrorResult>> GetAsync(
+        string id, HttpContext context, ProjectRulesCache projectRules, RouteCatalog catalog, IOptions<RoutingOptions> routing)
+    {
+        var (models, error) = await ListingAsync(context, projectRules, catalog, routing.Value);
+        if (error is not null)
+        {
+            return new OpenAIErrorResult(error);
+        }
+
+        foreach (var model in models!)
         {
             if (string.Equals(model.Id, id, StringComparison.Ordinal))
             {
@@ -31,23 +51,26 @@ internal static class ModelsApi
         return new OpenAIErrorResult(HubError.ModelNotFound(id));
     }
 
-    /// <summary>Every listed model of every enabled provider, sorted by id. Providers that accept any model list none.</summary>
-    private static List<ModelEntry> AllModels(ProviderRegistry registry)
+    private static async Task<(List<ModelEntry>? Models, HubError? Error)> ListingAsync(
+        HttpContext context, ProjectRulesCache projectRules, RouteCatalog catalog, RoutingOptions routing)
     {
-        var models = new List<ModelEntry>();
-        foreach (var (name, provider) in registry.Providers)
+        var caller = context.Features.GetRequiredFeature<GatewayCaller>();
+        ProjectRules rules;
+        try
         {
-            foreach (var model in provider.Models)
-            {
-                models.Add(new ModelEntry($"{name}/{model}", "model", registry.CreatedAt, name));
-            }
+            rules = await projectRules.ForAsync(caller, context.RequestAborted);
+        }
+        catch (NpgsqlException)
+        {
+            // Logged by the chat path too; here the caller only needs to retry.
+            return (null, Unavailable("policy_unavailable", "project's rules"));
         }
 
-        models.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
-        return models;
+        return await catalog.GetAsync(context.RequestAborted) is { } snapshot
+            ? (ModelListing.For(snapshot, rules.Project, routing), null)
+            : (null, Unavailable("catalog_unavailable", "model catalog"));
     }
+
+    private static HubError Unavailable(string code, string what) => new(StatusCodes.Status503ServiceUnavailable, "service_unavailable_error", code,
+        $"The gateway cannot read its {what} right now. Try again shortly.");
 }
-
-internal sealed record ModelList(string Object, IReadOnlyList<ModelEntry> Data);
-
-internal sealed record ModelEntry(string Id, string Object, long Created, string OwnedBy);

@@ -1,6 +1,4 @@
 using Hub.Core.Tenancy;
-using Hub.Gateway.Errors;
-using Hub.Gateway.Routing;
 
 namespace Hub.Gateway.Policies;
 
@@ -14,36 +12,8 @@ internal sealed record EffectivePolicy(Guid? Id, int Version, ReadOnlyMemory<byt
     public static readonly EffectivePolicy Default = new(null, 0, null);
 }
 
-/// <summary>What governs a caller's requests: its project (null for account keys) and the policy in force.</summary>
+/// <summary>What governs a caller's requests: its project (null for account keys: its restrictions feed the router) and the policy in force.</summary>
 internal sealed record ProjectRules(Project? Project, EffectivePolicy Policy)
 {
     public static readonly ProjectRules AccountDefault = new(null, EffectivePolicy.Default);
-
-    /// <summary>The project's model and provider restrictions; an empty allow-list allows all.</summary>
-    public HubError? CheckAccess(string requestedModel, ResolvedModel model)
-    {
-        if (Project is null)
-        {
-            return null;
-        }
-
-        var provider = model.Provider.Name;
-        if (Project.DeniedProviders.Contains(provider, StringComparer.Ordinal)
-            || (Project.AllowedProviders.Count > 0 && !Project.AllowedProviders.Contains(provider, StringComparer.Ordinal)))
-        {
-            return NotAllowed($"This project may not use the provider '{provider}'.");
-        }
-
-        if (Project.AllowedModels.Count > 0
-            && !Project.AllowedModels.Contains(requestedModel, StringComparer.Ordinal)
-            && !Project.AllowedModels.Contains(model.UpstreamModel, StringComparer.Ordinal))
-        {
-            return NotAllowed($"This project may not use the model `{requestedModel}`.");
-        }
-
-        return null;
-    }
-
-    private static HubError NotAllowed(string message) =>
-        new(StatusCodes.Status403Forbidden, "invalid_request_error", "model_not_allowed", message, "model");
 }

@@ -16,6 +16,12 @@ internal interface IChatProvider
     IReadOnlyList<string> Models { get; }
 
     /// <summary>
+    /// Whether the upstream routes to further providers itself (OpenRouter): the router then hands it
+    /// <see cref="ProviderRequest.Downstream"/> so its own fallback stays inside Hub's restrictions.
+    /// </summary>
+    bool RoutesDownstream => false;
+
+    /// <summary>
     /// Sends a chat completion request given in OpenAI's format. The answer comes back in OpenAI's
     /// format too (JSON, or SSE chunks ending in <c>data: [DONE]</c>), whatever the upstream speaks.
     /// </summary>
@@ -31,16 +37,24 @@ internal interface IChatProvider
 /// <param name="UpstreamModel">The model id the upstream knows (also the <c>model</c> value in <paramref name="Body"/>).</param>
 /// <param name="DefaultMaxTokens">The output limit to send when the client set none and the upstream requires one (Anthropic): the catalog's maximum output for the model.</param>
 /// <param name="Credentials">Credentials for this call only (an organization's own key); null uses the provider's configured ones.</param>
+/// <param name="Downstream">For an upstream that routes further (<see cref="IChatProvider.RoutesDownstream"/>): where it may go; null when nothing restricts it.</param>
 internal sealed record ProviderRequest(
     ReadOnlyMemory<byte> Body,
     bool Stream,
     string UpstreamModel,
     int DefaultMaxTokens = ProviderRequest.FallbackMaxTokens,
-    ProviderCredentials? Credentials = null)
+    ProviderCredentials? Credentials = null,
+    DownstreamRestrictions? Downstream = null)
 {
     /// <summary>Used when the catalog knows no maximum output for the model (LiteLLM's default for Anthropic).</summary>
     public const int FallbackMaxTokens = 4096;
 }
+
+/// <summary>What an aggregator upstream may route to on its own, as Hub's router decided.</summary>
+/// <param name="OnlyProviders">Hub provider ids it may use (mapped to the upstream's own names by the adapter); null: any.</param>
+/// <param name="DenyDataCollection">Only providers that do not train on prompts.</param>
+/// <param name="ZeroDataRetention">Only providers that keep nothing.</param>
+internal sealed record DownstreamRestrictions(IReadOnlyList<string>? OnlyProviders, bool DenyDataCollection, bool ZeroDataRetention);
 
 /// <summary>Credentials for one upstream call. Which fields matter depends on the protocol.</summary>
 /// <param name="ApiKey">Bearer key, Anthropic <c>x-api-key</c>, Google API key, Azure <c>api-key</c>, or a Bedrock API key.</param>

@@ -49,6 +49,23 @@ internal sealed class ProviderOptions
     /// <summary>Model ids (without the provider prefix) listed by /v1/models and accepted. Empty: any model is passed on.</summary>
     public List<string> Models { get; set; } = [];
 
+    /// <summary>
+    /// Where this provider processes requests (<c>us</c>, <c>eu</c>, <c>eu-central-1</c>), for projects
+    /// with a region. Default: the catalog's (Bedrock: the configured <see cref="Region"/>); a provider
+    /// outside the catalog has none, so region-restricted projects never use it until this is set.
+    /// </summary>
+    public List<string>? Regions { get; set; }
+
+    /// <summary>Whether it may train on prompts. Default: the catalog's; false for a provider outside it (assumed self-hosted).</summary>
+    public bool? TrainsOnData { get; set; }
+
+    /// <summary>Days it may keep prompts (0: zero data retention). Default: the catalog's; 0 for a provider outside it (assumed self-hosted).</summary>
+    [Range(0, 3650)]
+    public int? RetentionDays { get; set; }
+
+    /// <summary>Certifications it holds (<c>hipaa-baa</c>, …). Default: the catalog's; none outside it.</summary>
+    public List<string>? Certifications { get; set; }
+
     /// <summary>Seconds to wait for the upstream's response headers (time to first byte). Default 120.</summary>
     [Range(1, 3600)]
     public int TimeoutSeconds { get; set; } = 120;

@@ -1,4 +1,5 @@
 using Hub.AppHost.LocalServers;
+using Hub.Core.Catalog;
 using Hub.Core.Storage;
 using Npgsql;
 using Xunit;
@@ -7,7 +8,7 @@ namespace Hub.Testing;
 
 /// <summary>
 /// A real PostgreSQL and a real Redis, started as local processes on free loopback ports once per
-/// test assembly (an xunit assembly fixture), with the Hub schema applied. Their data lives in a
+/// test assembly (an xunit assembly fixture), with the Hub schema and the catalog seed applied. Their data lives in a
 /// temporary folder that is deleted afterwards. No Docker, no in-memory substitutes.
 /// </summary>
 public sealed class LocalInfrastructure : IAsyncLifetime
@@ -33,6 +34,7 @@ public sealed class LocalInfrastructure : IAsyncLifetime
         redis = await RedisServer.StartAsync(Path.Combine(root, "redis"), FreePort.Next(), "test-" + Guid.NewGuid().ToString("N"), appendOnly: false, _ => { }, cancellationToken);
         DataSource = NpgsqlDataSource.Create(DatabaseConnectionString);
         await new SchemaMigrator(DataSource).MigrateAsync(cancellationToken);
+        await new CatalogSeeder(DataSource).SeedAsync(cancellationToken);
     }
 
     /// <summary>A new empty database on the same server, for tests that need a schema of their own.</summary>

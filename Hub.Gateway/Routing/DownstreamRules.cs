@@ -1,0 +1,53 @@
+using Hub.Core.Tenancy;
+using Hub.Gateway.Providers;
+
+namespace Hub.Gateway.Routing;
+
+/// <summary>
+/// Hub's restrictions carried to an upstream that routes on its own (OpenRouter), so that its
+/// fallback cannot cross them either: which of the providers Hub knows it may use, whether they may
+/// train on prompts or keep them. Project model lists do not apply here: the model is already chosen.
+/// </summary>
+internal static class DownstreamRules
+{
+    public static DownstreamRestrictions? For(RouteCatalogSnapshot catalog, Project? project, ClassificationRule classification, ProviderPreferences preferences)
+    {
+        var denyTraining = classification.DenyTraining || preferences.DenyDataCollection;
+        var zeroRetention = classification.MaxRetentionDays == 0 || preferences.ZeroDataRetention;
+        var restrictsProviders = project is { AllowedProviders.Count: > 0 } or { DeniedProviders.Count: > 0 } or { Region: not null }
+            || classification.AllowedProviders.Count > 0 || classification.MaxRetentionDays > 0 || classification.RequiredCertifications.Count > 0
+            || preferences.Only is not null || preferences.Ignore.Count > 0;
+        if (!denyTraining && !zeroRetention && !restrictsProviders)
+        {
+            return null;
+        }
+
+        List<string>? only = null;
+        if (restrictsProviders)
+        {
+            only = [];
+            var filter = new CandidateFilter(project, "", classification, preferences);
+            foreach (var (id, traits) in catalog.DownstreamTraits)
+            {
+                // A stand-in offer: only the provider id and its traits matter to the provider-level filters.
+                var probe = new RouteOffer(new Named(id), null, "", 0, 0, null, traits);
+                if (filter.Check(probe) is Exclusion.None or Exclusion.ModelNotAllowedByProject)
+                {
+                    only.Add(id);
+                }
+            }
+        }
+
+        return new DownstreamRestrictions(only, denyTraining, zeroRetention);
+    }
+
+    /// <summary>Carries a provider id through the filter; never called.</summary>
+    private sealed class Named(string name) : IChatProvider
+    {
+        public string Name { get; } = name;
+
+        public IReadOnlyList<string> Models => [];
+
+        public Task<ProviderOutcome> SendAsync(ProviderRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+}

@@ -1,0 +1,91 @@
+using Hub.Gateway.ChatCompletions;
+using Hub.Gateway.Errors;
+using Hub.Gateway.Providers;
+
+namespace Hub.Gateway.Routing;
+
+/// <summary>What forwarding came to: the provider that answered (or failed last), its outcome, and the providers tried before it.</summary>
+/// <param name="Offer">Null when no candidate could be tried at all (every breaker open).</param>
+/// <param name="UpstreamMs">Time to the chosen provider's response headers.</param>
+internal sealed record ForwardResult(RouteOffer? Offer, ProviderOutcome Outcome, IReadOnlyList<string> Fallbacks, double UpstreamMs);
+
+/// <summary>
+/// Sends a request to the plan's candidates in order until one answers. It moves on only when the
+/// provider failed before sending anything (connection failure, timeout, 429, 5xx: the outcome says
+/// <see cref="ProviderOutcome.MayFallback"/>); a request the upstream judged wrong or refused for its
+/// content is answered, not routed around. Nothing here runs once bytes reach the client: the relay
+/// starts after this returns. Every outcome feeds the provider's breaker; a provider whose breaker is
+/// open is skipped without a call.
+/// </summary>
+internal sealed partial class FallbackSender(ProviderHealthBoard health, TimeProvider time, ILogger<FallbackSender> logger)
+{
+    public async Task<ForwardResult> SendAsync(RoutePlan plan, ChatRequest request, IReadOnlyList<string>? redactedTexts, CancellationToken cancellationToken)
+    {
+        var fallbacks = new List<string>();
+        ForwardResult? failed = null;
+        for (var i = 0; i < plan.Candidates.Count; i++)
+        {
+            var offer = plan.Candidates[i];
+            var state = health.For(offer.ProviderId);
+            if (!state.TryAcquire())
+            {
+                Log.CircuitOpen(logger, offer.ProviderId);
+                continue;
+            }
+
+            if (failed is not null)
+            {
+                var status = StatusOf(failed.Outcome);
+                Log.FallingBack(logger, failed.Offer!.ProviderId, status, offer.ProviderId);
+                fallbacks.Add(failed.Offer.ProviderId);
+                await DiscardAsync(failed.Outcome);
+            }
+
+            var started = time.GetTimestamp();
+            var outcome = await offer.Provider.SendAsync(UpstreamRequest(plan, request, offer, redactedTexts), cancellationToken);
+            var milliseconds = time.GetElapsedTime(started).TotalMilliseconds;
+            if (!outcome.MayFallback)
+            {
+                // An answer, or the upstream's verdict on the request itself: the provider is up either way.
+                state.RecordSuccess(milliseconds);
+                return new ForwardResult(offer, outcome, fallbacks, milliseconds);
+            }
+
+            state.RecordFailure();
+            failed = new ForwardResult(offer, outcome, fallbacks, milliseconds);
+        }
+
+        // The last provider tried failed too (its error is the answer), or none could be tried.
+        return failed ?? new ForwardResult(null, ProviderOutcome.Failure(AllCircuitsOpen(plan), mayFallback: false), fallbacks, 0);
+    }
+
+    private static ProviderRequest UpstreamRequest(RoutePlan plan, ChatRequest request, RouteOffer offer, IReadOnlyList<string>? redactedTexts) => new(
+        request.ToUpstreamBody(offer.UpstreamModel, redactedTexts),
+        request.Stream,
+        offer.UpstreamModel,
+        offer.MaxOutputTokens ?? ProviderRequest.FallbackMaxTokens,
+        Credentials: null,
+        Downstream: offer.Provider.RoutesDownstream ? plan.Downstream : null);
+
+    private static int StatusOf(ProviderOutcome outcome) => outcome.Response?.StatusCode ?? outcome.Error?.Status ?? 0;
+
+    private static ValueTask DiscardAsync(ProviderOutcome outcome) => outcome.Response?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    private static HubError AllCircuitsOpen(RoutePlan plan)
+    {
+        var providers = string.Join(", ", plan.Candidates.Select(candidate => candidate.ProviderId));
+        return new HubError(StatusCodes.Status503ServiceUnavailable, "service_unavailable_error", "providers_unavailable",
+            $"Every provider allowed for this request is failing and paused ({providers}); try again shortly.");
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = Diagnostics.EventIds.FallingBack, EventName = nameof(FallingBack), Level = LogLevel.Information,
+            Message = "Provider {Provider} failed before answering (HTTP {Status}); falling back to {Next}")]
+        public static partial void FallingBack(ILogger logger, string provider, int status, string next);
+
+        [LoggerMessage(EventId = Diagnostics.EventIds.CircuitOpen, EventName = nameof(CircuitOpen), Level = LogLevel.Debug,
+            Message = "Provider {Provider} skipped: its circuit breaker is open")]
+        public static partial void CircuitOpen(ILogger logger, string provider);
+    }
+}

@@ -1,0 +1,59 @@
+using Hub.Gateway.ChatCompletions;
+using Hub.Gateway.Errors;
+using Hub.Gateway.Policies;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Gateway.Routing;
+
+/// <summary>
+/// Decides where a request may go and in which order. Synchronous and allocation-light: it runs on
+/// every request (benchmarked in <c>RouterBenchmarks</c>).
+/// 1. Resolve the model name to offers (<see cref="RouteCatalogSnapshot.Resolve"/>); none: 404.
+/// 2. Filter them (<see cref="CandidateFilter"/>); none left: 403 naming why each was removed.
+/// 3. Order them (<see cref="CandidateOrder"/>): the request's <c>order</c> first, then by <c>sort</c>
+///    (cheapest for the estimated tokens by default), ties by recent health.
+/// 4. <c>allow_fallbacks: false</c> keeps the first only.
+/// </summary>
+internal sealed class ModelRouter(ProviderHealthBoard health, IOptions<RoutingOptions> options)
+{
+    private readonly RoutingOptions routing = options.Value;
+
+    public (RoutePlan? Plan, HubError? Error) Plan(RouteCatalogSnapshot catalog, ChatRequest request, ProjectRules rules)
+    {
+        // Step 1
+        var offers = catalog.Resolve(request.Model, out _);
+        if (offers.Length == 0)
+        {
+            return (null, HubError.ModelNotFound(request.Model));
+        }
+
+        // Step 2
+        var classification = rules.Project?.Classification ?? routing.AccountClassification;
+        var filter = new CandidateFilter(rules.Project, request.Model, routing.Classifications.For(classification), request.Preferences);
+        var kept = new RouteOffer[offers.Length];
+        var count = 0;
+        var routesDownstream = false;
+        for (var i = 0; i < offers.Length; i++)
+        {
+            if (filter.Check(offers[i]) == Exclusion.None)
+            {
+                routesDownstream |= offers[i].Provider.RoutesDownstream;
+                kept[count++] = offers[i];
+            }
+        }
+
+        if (count == 0)
+        {
+            return (null, ExclusionMessage.NothingAllowed(request.Model, offers, filter, classification, rules.Project?.Region));
+        }
+
+        // Step 3
+        var outputTokens = request.MaxTokens ?? routing.EstimatedOutputTokens;
+        CandidateOrder.Sort(kept.AsSpan(0, count), request.Preferences, request.EstimatedPromptTokens(), outputTokens, health);
+
+        // Step 4
+        var candidates = request.Preferences.AllowFallbacks ? kept.AsSpan(0, count).ToArray() : [kept[0]];
+        var downstream = routesDownstream ? DownstreamRules.For(catalog, rules.Project, routing.Classifications.For(classification), request.Preferences) : null;
+        return (new RoutePlan(candidates, downstream), null);
+    }
+}
