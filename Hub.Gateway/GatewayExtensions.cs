@@ -60,6 +60,7 @@ internal static class GatewayExtensions
         builder.Services.AddOptions<ProvidersOptions>().BindConfiguration(ProvidersOptions.SectionName).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProvidersOptions>, ProvidersOptionsValidator>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatProtocol, OpenAICompatibleProtocol>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatProtocol, AzureOpenAIProtocol>());
         builder.Services.TryAddSingleton<ProviderRegistry>();
         return builder;
     }

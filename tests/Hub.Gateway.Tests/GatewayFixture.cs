@@ -20,6 +20,9 @@ public sealed class GatewayFixture : IAsyncLifetime
 {
     public const int MaxBodyBytes = 64 * 1024;
 
+    /// <summary>Consecutive failures that open a provider's breaker in these tests.</summary>
+    public const int BreakerThreshold = 20;
+
     private WebApplicationFactory<Program>? factory;
     private WebApplicationFactory<scanner::Program>? scannerFactory;
 
@@ -50,9 +53,30 @@ public sealed class GatewayFixture : IAsyncLifetime
         settings["Providers:badkey:ApiKey"] = "sk-wrong";
         settings["Providers:down:BaseUrl"] = $"http://127.0.0.1:{FreePort.Next()}/v1";
         settings["Providers:mock:Enabled"] = "true";
+        AddRoutingProviders(settings);
         settings["Gateway:ChatCompletions:MaxRequestBodyBytes"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
         (factory, GatewayUrl) = KestrelTestServer.Start<Program>(
             settings, web => web.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturingLoggerProvider>(category: null, LogLevel.Trace)));
+    }
+
+    /// <summary>
+    /// Routing and profiles: the fake plays the OpenAI-compatible catalog providers (together, mistral,
+    /// openrouter, groq, deepinfra) and Azure with their deviations, and <c>rt-*</c> providers that only
+    /// routing tests use, each with its own breaker (<see cref="Routing.RoutingScenario"/> gives them catalog traits).
+    /// </summary>
+    private void AddRoutingProviders(Dictionary<string, string> settings)
+    {
+        foreach (var provider in (string[])["together", "mistral", "openrouter", "groq", "deepinfra", "azure", .. Routing.RoutingScenario.Providers])
+        {
+            settings[$"Providers:{provider}:BaseUrl"] = Upstream.BaseUrlFor(provider);
+            settings[$"Providers:{provider}:ApiKey"] = FakeOpenAIUpstream.ApiKey;
+        }
+
+        settings[$"Providers:{Routing.RoutingScenario.Slow}:TimeoutSeconds"] = "1";
+
+        // Routing tests make rt-a fail now and then, in parallel with others it serves: a breaker that
+        // opened on those would skip it for them. Above any such run, and what CircuitBreakerTests counts to.
+        settings["Routing:CircuitBreaker:FailureThreshold"] = BreakerThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>A client of the gateway, optionally with a key.</summary>

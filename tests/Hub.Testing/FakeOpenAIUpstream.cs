@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 
 namespace Hub.Testing;
@@ -14,10 +15,14 @@ namespace Hub.Testing;
 /// <summary>
 /// An OpenAI-compatible upstream on a real Kestrel port, speaking the exact wire format: JSON
 /// completions, SSE chunks flushed one by one (with <c>stream_options.include_usage</c>), tool calls
-/// in deltas, and OpenAI error bodies. The model name picks the behaviour (see <see cref="Models"/>).
-/// It is deterministic, so a test can compare the gateway's bytes with the fake's own.
+/// in deltas, and OpenAI error bodies. The model name picks the behaviour (see <see cref="Models"/>;
+/// routing tests add a suffix such as <c>.e500</c>, see <see cref="Outcomes"/>). It is deterministic, so
+/// a test can compare the gateway's bytes with the fake's own.
+/// Under a path prefix it plays one provider with its documented deviations (<see cref="FakeFlavor"/>):
+/// <c>{BaseUrl}/together/v1</c>, <c>/mistral/v1</c>, <c>/openrouter/v1</c>, <c>/azure/openai</c>; any other
+/// prefix (<c>/rt-a/v1</c>) is plain OpenAI, recorded under that name.
 /// </summary>
-public sealed class FakeOpenAIUpstream : IAsyncDisposable
+public sealed partial class FakeOpenAIUpstream : IAsyncDisposable
 {
     public const string ApiKey = "sk-fake-upstream-key";
 
@@ -29,6 +34,12 @@ public sealed class FakeOpenAIUpstream : IAsyncDisposable
 
     /// <summary>The base URL a provider is configured with, e.g. <c>http://127.0.0.1:5555/v1</c>.</summary>
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The server's root, e.g. <c>http://127.0.0.1:5555</c>: <c>{Root}/{provider}/v1</c> plays that provider.</summary>
+    public string Root { get; private set; } = "";
+
+    /// <summary>The base URL of the fake playing <paramref name="provider"/> (see <see cref="FakeFlavor"/>).</summary>
+    public string BaseUrlFor(string provider) => provider == "azure" ? $"{Root}/azure/openai" : $"{Root}/{provider}/v1";
 
     /// <summary>Every request received, in order: exact body bytes and the headers that matter.</summary>
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
@@ -46,9 +57,12 @@ public sealed class FakeOpenAIUpstream : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var fake = new FakeOpenAIUpstream(app);
-        app.MapPost("/v1/chat/completions", fake.HandleAsync);
+        app.MapPost("/v1/chat/completions", context => fake.HandleAsync(context, FakeFlavor.OpenAI));
+        app.MapPost("/azure/openai/deployments/{deployment}/chat/completions", context => fake.HandleAsync(context, FakeFlavor.Azure));
+        app.MapPost("/{provider}/v1/chat/completions", context => fake.HandleAsync(context, FakeFlavor.For((string)context.GetRouteValue("provider")!)));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        fake.Root = address;
         fake.BaseUrl = address + "/v1";
         return fake;
     }
@@ -59,36 +73,53 @@ public sealed class FakeOpenAIUpstream : IAsyncDisposable
         await app.DisposeAsync();
     }
 
-    private async Task HandleAsync(HttpContext context)
+    private async Task HandleAsync(HttpContext context, FakeFlavor flavor)
     {
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
         var body = buffer.ToArray();
-        Requests.Enqueue(new RecordedRequest(body, context.Request.Headers.Authorization.ToString(), context.Request.Headers.Accept.ToString()));
-
-        if (context.Request.Headers.Authorization != $"Bearer {ApiKey}")
+        Requests.Enqueue(new RecordedRequest(body, context.Request.Headers.Authorization.ToString(), context.Request.Headers.Accept.ToString())
         {
-            await WriteErrorAsync(context, 401, "Incorrect API key provided: sk-wrong.", "invalid_request_error", null, "invalid_api_key");
+            Provider = flavor.Name,
+            PathAndQuery = context.Request.Path + context.Request.QueryString,
+            ApiKeyHeader = context.Request.Headers["api-key"].ToString(),
+        });
+
+        if (!flavor.IsAuthorized(context.Request))
+        {
+            await flavor.WriteErrorAsync(context, 401, "Incorrect API key provided: sk-wrong.", "invalid_request_error", null, "invalid_api_key");
             return;
         }
 
         using var json = JsonDocument.Parse(body);
         var root = json.RootElement;
-        var model = root.GetProperty("model").GetString()!;
+        var model = flavor.ModelOf(context, root);
         var stream = root.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
         var includeUsage = root.TryGetProperty("stream_options", out var so) && so.TryGetProperty("include_usage", out var iu) && iu.ValueKind == JsonValueKind.True;
         var hasToolResult = root.GetProperty("messages").EnumerateArray().Any(m => m.GetProperty("role").ValueEquals("tool"u8));
 
+        if (flavor.Refuses(root) is { } refusal)
+        {
+            await WriteJsonAsync(context, refusal, 400);
+            return;
+        }
+
+        if (await Outcomes.TryWriteAsync(context, flavor, model))
+        {
+            return;
+        }
+
+        var answer = new Answer(model, flavor);
         switch (model)
         {
             case Models.Error400:
-                await WriteErrorAsync(context, 400, "Invalid value for 'temperature': must be between 0 and 2.", "invalid_request_error", "temperature", "invalid_value");
+                await flavor.WriteErrorAsync(context, 400, "Invalid value for 'temperature': must be between 0 and 2.", "invalid_request_error", "temperature", "invalid_value");
                 return;
             case Models.Error429:
-                await WriteErrorAsync(context, 429, "Rate limit reached for requests.", "requests", null, "rate_limit_exceeded");
+                await flavor.WriteErrorAsync(context, 429, "Rate limit reached for requests.", "requests", null, "rate_limit_exceeded");
                 return;
             case Models.Error500:
-                await WriteErrorAsync(context, 500, "The server had an error while processing your request.", "server_error", null, null);
+                await flavor.WriteErrorAsync(context, 500, "The server had an error while processing your request.", "server_error", null, null);
                 return;
             case Models.Slow:
                 await WriteSlowStreamAsync(context);
@@ -96,12 +127,15 @@ public sealed class FakeOpenAIUpstream : IAsyncDisposable
             case Models.Broken:
                 await WriteBrokenStreamAsync(context);
                 return;
+            case Models.MidStreamError:
+                await answer.WriteStreamErrorAsync(context);
+                return;
             case Models.Tools when !hasToolResult:
-                await (stream ? WriteToolCallStreamAsync(context, model, includeUsage) : WriteJsonAsync(context, ToolCallCompletion(model)));
+                await (stream ? answer.WriteToolCallStreamAsync(context, includeUsage) : WriteJsonAsync(context, answer.ToolCallCompletion()));
                 return;
             default:
                 var text = hasToolResult ? "The weather in Paris is sunny." : Reply;
-                await (stream ? WriteTextStreamAsync(context, model, text, includeUsage) : WriteJsonAsync(context, TextCompletion(model, text)));
+                await (stream ? answer.WriteTextStreamAsync(context, text, includeUsage) : WriteJsonAsync(context, answer.TextCompletion(text)));
                 return;
         }
     }
@@ -123,33 +157,17 @@ public sealed class FakeOpenAIUpstream : IAsyncDisposable
         public const string Slow = "fake-slow";
         /// <summary>Streams one chunk, then drops the connection once <see cref="BreakStreams"/> is called.</summary>
         public const string Broken = "fake-broken";
+        /// <summary>Streams a few chunks, then an error event after the 200 (OpenRouter's shape under /openrouter).</summary>
+        public const string MidStreamError = "fake-midstream-error";
+        /// <summary>Ends its answer for length, in the flavor's own words (Mistral: <c>model_length</c>).</summary>
+        public const string Length = "fake-length";
     }
 
-    private static string Usage(int completionTokens) =>
-        $$$"""{"prompt_tokens":19,"completion_tokens":{{{completionTokens}}},"total_tokens":{{{19 + completionTokens}}},"prompt_tokens_details":{"cached_tokens":0,"audio_tokens":0},"completion_tokens_details":{"reasoning_tokens":0,"audio_tokens":0,"accepted_prediction_tokens":0,"rejected_prediction_tokens":0}}""";
-
-    private static string TextCompletion(string model, string text) =>
-        $$"""{"id":"{{CompletionId}}","object":"chat.completion","created":{{Created}},"model":"{{model}}","choices":[{"index":0,"message":{"role":"assistant","content":{{JsonSerializer.Serialize(text)}},"refusal":null,"annotations":[]},"logprobs":null,"finish_reason":"stop"}],"usage":{{Usage(7)}},"service_tier":"default","system_fingerprint":"fp_fake"}""";
-
-    private static string ToolCallCompletion(string model) =>
-        $$$"""{"id":"{{{CompletionId}}}","object":"chat.completion","created":{{{Created}}},"model":"{{{model}}}","choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[{"id":"call_weather01","type":"function","function":{"name":"get_weather","arguments":"{\"city\":\"Paris\"}"}},{"id":"call_time0002","type":"function","function":{"name":"get_time","arguments":"{\"tz\":\"CET\"}"}}],"refusal":null,"annotations":[]},"logprobs":null,"finish_reason":"tool_calls"}],"usage":{{{Usage(30)}}},"service_tier":"default","system_fingerprint":"fp_fake"}""";
-
-    private static string Chunk(string model, string delta, string? finishReason, bool includeUsage) =>
-        $$"""{"id":"{{CompletionId}}","object":"chat.completion.chunk","created":{{Created}},"model":"{{model}}","service_tier":"default","system_fingerprint":"fp_fake","choices":[{"index":0,"delta":{{delta}},"logprobs":null,"finish_reason":{{(finishReason is null ? "null" : $"\"{finishReason}\"")}}}]{{(includeUsage ? ",\"usage\":null" : "")}}}""";
-
-    private static string UsageChunk(string model, int completionTokens) =>
-        $$"""{"id":"{{CompletionId}}","object":"chat.completion.chunk","created":{{Created}},"model":"{{model}}","service_tier":"default","system_fingerprint":"fp_fake","choices":[],"usage":{{Usage(completionTokens)}}}""";
-
-    private static async Task WriteJsonAsync(HttpContext context, string json)
-    {
-        context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(json);
-    }
-
-    private static async Task WriteErrorAsync(HttpContext context, int status, string message, string type, string? param, string? code)
+    private static async Task WriteJsonAsync(HttpContext context, string json, int status = 200)
     {
         context.Response.StatusCode = status;
-        await WriteJsonAsync(context, JsonSerializer.Serialize(new { error = new { message, type, param, code } }));
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(json);
     }
 
     private static async Task StartStreamAsync(HttpContext context)
@@ -161,59 +179,19 @@ public sealed class FakeOpenAIUpstream : IAsyncDisposable
 
     private static async Task WriteEventAsync(HttpContext context, string data)
     {
-        await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes($"data: {data}\n\n"), context.RequestAborted);
+        await WriteRawAsync(context, $"data: {data}\n\n");
+    }
+
+    private static async Task WriteRawAsync(HttpContext context, string text)
+    {
+        await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(text), context.RequestAborted);
         await context.Response.Body.FlushAsync(context.RequestAborted);
-    }
-
-    private static async Task WriteTextStreamAsync(HttpContext context, string model, string text, bool includeUsage)
-    {
-        await StartStreamAsync(context);
-        await WriteEventAsync(context, Chunk(model, """{"role":"assistant","content":"","refusal":null}""", null, includeUsage));
-        foreach (var piece in SplitWords(text))
-        {
-            await WriteEventAsync(context, Chunk(model, $$"""{"content":{{JsonSerializer.Serialize(piece)}}}""", null, includeUsage));
-        }
-
-        await WriteEventAsync(context, Chunk(model, "{}", "stop", includeUsage));
-        if (includeUsage)
-        {
-            await WriteEventAsync(context, UsageChunk(model, 7));
-        }
-
-        await WriteEventAsync(context, "[DONE]");
-    }
-
-    private static async Task WriteToolCallStreamAsync(HttpContext context, string model, bool includeUsage)
-    {
-        await StartStreamAsync(context);
-        await WriteEventAsync(context, Chunk(model, """{"role":"assistant","content":null}""", null, includeUsage));
-        string[] deltas =
-        [
-            """{"tool_calls":[{"index":0,"id":"call_weather01","type":"function","function":{"name":"get_weather","arguments":""}}]}""",
-            """{"tool_calls":[{"index":0,"function":{"arguments":"{\"ci"}}]}""",
-            """{"tool_calls":[{"index":0,"function":{"arguments":"ty\":\"Par"}}]}""",
-            """{"tool_calls":[{"index":0,"function":{"arguments":"is\"}"}}]}""",
-            """{"tool_calls":[{"index":1,"id":"call_time0002","type":"function","function":{"name":"get_time","arguments":""}}]}""",
-            """{"tool_calls":[{"index":1,"function":{"arguments":"{\"tz\":\"CET\"}"}}]}""",
-        ];
-        foreach (var delta in deltas)
-        {
-            await WriteEventAsync(context, Chunk(model, delta, null, includeUsage));
-        }
-
-        await WriteEventAsync(context, Chunk(model, "{}", "tool_calls", includeUsage));
-        if (includeUsage)
-        {
-            await WriteEventAsync(context, UsageChunk(model, 30));
-        }
-
-        await WriteEventAsync(context, "[DONE]");
     }
 
     private async Task WriteSlowStreamAsync(HttpContext context)
     {
         await StartStreamAsync(context);
-        await WriteEventAsync(context, Chunk(Models.Slow, """{"role":"assistant","content":""}""", null, false));
+        await WriteEventAsync(context, new Answer(Models.Slow, FakeFlavor.OpenAI).Chunk("""{"role":"assistant","content":""}""", null, false));
         try
         {
             await Task.Delay(Timeout.Infinite, context.RequestAborted);
@@ -227,26 +205,23 @@ public sealed class FakeOpenAIUpstream : IAsyncDisposable
     private async Task WriteBrokenStreamAsync(HttpContext context)
     {
         await StartStreamAsync(context);
-        await WriteEventAsync(context, Chunk(Models.Broken, """{"role":"assistant","content":"Par"}""", null, false));
+        await WriteEventAsync(context, new Answer(Models.Broken, FakeFlavor.OpenAI).Chunk("""{"role":"assistant","content":"Par"}""", null, false));
         await breakStreams.Task.WaitAsync(context.RequestAborted);
         context.Abort();
     }
-
-    private static IEnumerable<string> SplitWords(string text)
-    {
-        var start = 0;
-        for (var i = 1; i <= text.Length; i++)
-        {
-            if (i == text.Length || text[i] == ' ')
-            {
-                yield return text[start..i];
-                start = i;
-            }
-        }
-    }
 }
 
+/// <summary>A request as the fake received it.</summary>
+/// <param name="Authorization">The <c>Authorization</c> header.</param>
 public sealed record RecordedRequest(byte[] Body, string Authorization, string Accept)
 {
     public string BodyText => Encoding.UTF8.GetString(Body);
+
+    /// <summary>The provider the fake played: <c>openai</c> at <c>/v1</c>, else the path prefix (<c>together</c>, <c>rt-a</c>, <c>azure</c>).</summary>
+    public string Provider { get; init; } = "openai";
+
+    public string PathAndQuery { get; init; } = "";
+
+    /// <summary>Azure's <c>api-key</c> header.</summary>
+    public string ApiKeyHeader { get; init; } = "";
 }

@@ -5,11 +5,17 @@ namespace Hub.Gateway.Providers.OpenAICompatible;
 
 /// <summary>
 /// Any upstream that speaks OpenAI's chat completions protocol. The request body goes out as given
-/// and the response is handed back unread, so SSE chunks reach the client as the upstream sends them.
+/// (but for its profile's documented deviations) and the response is handed back unread, so SSE chunks
+/// reach the client as the upstream sends them; only a profile with deviating answers reads them line
+/// by line (<see cref="CompatibleStreamFilter"/>).
 /// </summary>
 internal sealed class OpenAICompatibleProvider(
-    string name, ProviderOptions options, string baseUrl, HttpMessageInvoker http, ILogger<OpenAICompatibleProvider> logger) : IChatProvider
+    string name, ProviderOptions options, string baseUrl, OpenAICompatibleProfile profile, HttpMessageInvoker http, ILogger<OpenAICompatibleProvider> logger)
+    : IChatProvider
 {
+    /// <summary>Azure's current GA data-plane version when none is configured.</summary>
+    private const string DefaultAzureApiVersion = "2024-10-21";
+
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private static readonly MediaTypeWithQualityHeaderValue AcceptSse = new("text/event-stream");
     private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
@@ -21,11 +27,13 @@ internal sealed class OpenAICompatibleProvider(
 
     public IReadOnlyList<string> Models { get; } = options.Models;
 
+    public bool RoutesDownstream => profile.RoutesDownstream;
+
     public async Task<ProviderOutcome> SendAsync(ProviderRequest request, CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Post, endpoint)
+        using var message = new HttpRequestMessage(HttpMethod.Post, EndpointFor(request.UpstreamModel))
         {
-            Content = new ReadOnlyMemoryContent(request.Body),
+            Content = new ReadOnlyMemoryContent(BodyFor(request)),
             Version = System.Net.HttpVersion.Version11,
         };
         message.Content.Headers.ContentType = Json;
@@ -33,7 +41,14 @@ internal sealed class OpenAICompatibleProvider(
         var apiKey = request.Credentials?.ApiKey ?? options.ApiKey;
         if (!string.IsNullOrEmpty(apiKey))
         {
-            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+            if (profile.ApiKeyHeader is { } header)
+            {
+                message.Headers.TryAddWithoutValidation(header, apiKey);
+            }
+            else
+            {
+                message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+            }
         }
 
         var (response, failure) = await UpstreamCall.SendAsync(http, message, Name, timeout, logger, cancellationToken);
@@ -46,16 +61,60 @@ internal sealed class OpenAICompatibleProvider(
         {
             using (response)
             {
-                return await OpenAICompatibleErrorMapper.MapAsync(Name, response, logger, cancellationToken);
+                return await OpenAICompatibleErrorMapper.MapAsync(Name, profile, response, logger, cancellationToken);
             }
         }
 
-        var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        return ProviderOutcome.Success(new ProviderResponse(
-            (int)response.StatusCode,
-            response.Content.Headers.ContentType?.ToString(),
-            response.Content.Headers.ContentLength,
-            body,
-            response));
+        return profile.RewritesAnswers
+            ? await MendedAnswerAsync(response, request.Stream, cancellationToken)
+            : ProviderOutcome.Success(new ProviderResponse(
+                (int)response.StatusCode,
+                response.Content.Headers.ContentType?.ToString(),
+                response.Content.Headers.ContentLength,
+                await response.Content.ReadAsStreamAsync(cancellationToken),
+                response));
+    }
+
+    private Uri EndpointFor(string model) => profile.DeploymentPath
+        ? new Uri($"{baseUrl}/deployments/{Uri.EscapeDataString(model)}/chat/completions?api-version={Uri.EscapeDataString(options.ApiVersion ?? DefaultAzureApiVersion)}")
+        : endpoint;
+
+    private ReadOnlyMemory<byte> BodyFor(ProviderRequest request)
+    {
+        var body = request.Body;
+        if (profile.NineCharacterToolCallIds)
+        {
+            body = MistralToolCallIds.Rewrite(body);
+        }
+
+        if (profile.RoutesDownstream && request.Downstream is { } restrictions)
+        {
+            body = OpenRouterRestrictions.Apply(body, restrictions);
+        }
+
+        return body;
+    }
+
+    /// <summary>A stream is filtered line by line as it flows; a JSON answer is read (bounded), mended and sent with its new length.</summary>
+    private async Task<ProviderOutcome> MendedAnswerAsync(HttpResponseMessage response, bool stream, CancellationToken cancellationToken)
+    {
+        var contentType = response.Content.Headers.ContentType?.ToString();
+        if (stream || contentType?.StartsWith("text/event-stream", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            var upstream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            return ProviderOutcome.Success(new ProviderResponse(200, contentType, null, new CompatibleStreamFilter(upstream, profile), response));
+        }
+
+        using (response)
+        {
+            var body = await BoundedContent.ReadAsync(response.Content, BoundedContent.MaxAnswerBytes, cancellationToken);
+            if (body is null)
+            {
+                return ProviderOutcome.Failure(Errors.HubError.UpstreamFailed(Name, (int)response.StatusCode), mayFallback: false);
+            }
+
+            var mended = AnswerRewriter.Rewrite(body, profile) ?? body;
+            return ProviderOutcome.Success(new ProviderResponse((int)response.StatusCode, contentType, mended.Length, new MemoryStream(mended)));
+        }
     }
 }
