@@ -6,7 +6,9 @@ namespace Hub.Gateway.Routing;
 /// <summary>
 /// Hub's restrictions carried to an upstream that routes on its own (OpenRouter), so that its
 /// fallback cannot cross them either: which of the providers Hub knows it may use, whether they may
-/// train on prompts or keep them. Project model lists do not apply here: the model is already chosen.
+/// train on prompts or keep them. Project model lists do not apply here: the model is already chosen;
+/// nor does the request's <c>provider.only</c>, which names Hub's own first hop (the aggregator among
+/// them). Its <c>ignore</c>, <c>data_collection</c> and <c>zdr</c> do apply.
 /// </summary>
 internal static class DownstreamRules
 {
@@ -16,7 +18,7 @@ internal static class DownstreamRules
         var zeroRetention = classification.MaxRetentionDays == 0 || preferences.ZeroDataRetention;
         var restrictsProviders = project is { AllowedProviders.Count: > 0 } or { DeniedProviders.Count: > 0 } or { Region: not null }
             || classification.AllowedProviders.Count > 0 || classification.MaxRetentionDays > 0 || classification.RequiredCertifications.Count > 0
-            || preferences.Only is not null || preferences.Ignore.Count > 0;
+            || preferences.Ignore.Count > 0;
         if (!denyTraining && !zeroRetention && !restrictsProviders)
         {
             return null;
@@ -26,7 +28,7 @@ internal static class DownstreamRules
         if (restrictsProviders)
         {
             only = [];
-            var filter = new CandidateFilter(project, "", classification, preferences);
+            var filter = new CandidateFilter(project, "", classification, preferences with { Only = null });
             foreach (var (id, traits) in catalog.DownstreamTraits)
             {
                 // A stand-in offer: only the provider id and its traits matter to the provider-level filters.

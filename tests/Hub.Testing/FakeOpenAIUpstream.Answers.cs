@@ -129,6 +129,12 @@ public sealed partial class FakeOpenAIUpstream
         public const string Error503 = ".e503";
         public const string Error429 = ".e429";
         public const string Error400 = ".e400";
+
+        /// <summary>OpenRouter: the account has no credit left.</summary>
+        public const string Error402 = ".e402";
+
+        /// <summary>OpenRouter: the input was flagged by moderation.</summary>
+        public const string Error403 = ".e403";
         public const string Hang = ".hang";
         public const string MidStream = ".midstream";
 
@@ -151,6 +157,12 @@ public sealed partial class FakeOpenAIUpstream
                     return true;
                 case MidStream:
                     await new Answer(model, flavor).WriteStreamErrorAsync(context);
+                    return true;
+                case Error402:
+                    await flavor.WriteErrorAsync(context, 402, "Insufficient credits. Add more using https://openrouter.ai/credits", "insufficient_quota", null, null);
+                    return true;
+                case Error403:
+                    await flavor.WriteErrorAsync(context, 403, "Input was flagged for harassment.", "invalid_request_error", null, "moderation");
                     return true;
                 case Hang:
                     await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);

@@ -59,16 +59,36 @@ internal static class AnswerRewriter
         reader.ValueTextEquals("stop"u8) || reader.ValueTextEquals("length"u8) || reader.ValueTextEquals("tool_calls"u8)
         || reader.ValueTextEquals("content_filter"u8) || reader.ValueTextEquals("function_call"u8);
 
-    /// <summary><c>{"error":{"code":502,"message":"…"}}</c> as a <see cref="HubError"/>; null for any other JSON.</summary>
+    /// <summary>
+    /// An answer carrying <c>"error":{"code":502,"message":"…"}</c> at its top level (alone, or inside a
+    /// chunk, as OpenRouter reports errors after a stream started) as a <see cref="HubError"/>; null when
+    /// there is no such error.
+    /// </summary>
     private static HubError? NumericError(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject || !reader.Read()
-            || reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals("error"u8) || !reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             return null;
         }
 
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isError = reader.ValueTextEquals("error"u8);
+            reader.Read();
+            if (isError && reader.TokenType == JsonTokenType.StartObject)
+            {
+                return ReadError(ref reader);
+            }
+
+            reader.Skip();
+        }
+
+        return null;
+    }
+
+    private static HubError? ReadError(ref Utf8JsonReader reader)
+    {
         int? code = null;
         string? message = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)

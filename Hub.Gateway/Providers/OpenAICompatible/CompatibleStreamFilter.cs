@@ -120,12 +120,12 @@ internal sealed class CompatibleStreamFilter(Stream upstream, OpenAICompatiblePr
     }
 
     /// <summary>
-    /// A cheap look before parsing: only an error event, or a chunk whose <c>finish_reason</c> is a
+    /// A cheap look before parsing: only an event with an error, or a chunk whose <c>finish_reason</c> is a
     /// string (the last of a choice; every other chunk says null), can need mending.
     /// </summary>
     private bool MayDeviate(ReadOnlySpan<byte> json)
     {
-        if (profile.NumericErrorCodes && json.StartsWith("{\"error\""u8))
+        if (profile.NumericErrorCodes && json.IndexOf("\"error\":"u8) >= 0)
         {
             return true;
         }
