@@ -32,14 +32,14 @@ internal static class GeminiSchemaCleaner
     /// <summary>Whether the (resolved) schema declares at least one property: Gemini refuses an <c>OBJECT</c> with empty <c>properties</c>.</summary>
     public static bool HasProperties(JsonElement schema, string param)
     {
-        var resolved = Resolve(schema, schema, param, 0);
+        var (resolved, _) = Resolve(schema, schema, param, 0);
         return resolved.ValueKind == JsonValueKind.Object && resolved.TryGetProperty("properties", out var properties)
             && properties.ValueKind == JsonValueKind.Object && properties.EnumerateObject().Any();
     }
 
     private static void WriteSchema(Utf8JsonWriter writer, JsonElement node, JsonElement root, string param, int depth)
     {
-        node = Resolve(node, root, param, depth);
+        (node, depth) = Resolve(node, root, param, depth);
         if (node.ValueKind != JsonValueKind.Object)
         {
             writer.WriteStartObject();
@@ -108,8 +108,8 @@ internal static class GeminiSchemaCleaner
         writer.WriteEndObject();
     }
 
-    /// <summary>Follows <c>$ref</c> and single-item <c>allOf</c> to the schema they stand for.</summary>
-    private static JsonElement Resolve(JsonElement node, JsonElement root, string param, int depth)
+    /// <summary>Follows <c>$ref</c> and single-item <c>allOf</c> to the schema they stand for; the depth counts the <c>$ref</c>s followed on the way down.</summary>
+    private static (JsonElement Node, int Depth) Resolve(JsonElement node, JsonElement root, string param, int depth)
     {
         while (node.ValueKind == JsonValueKind.Object)
         {
@@ -133,7 +133,7 @@ internal static class GeminiSchemaCleaner
             }
         }
 
-        return node;
+        return (node, depth);
     }
 
     /// <summary>A local JSON pointer (<c>#/$defs/Address</c>) into the schema's own document.</summary>
