@@ -51,4 +51,12 @@ internal static class GeminiErrorMapper
             _ => (HubError.UpstreamFailed(provider, status), true),
         };
     }
+
+    /// <summary>A 200 whose body, or one of whose stream events, is not a <c>GenerateContentResponse</c>.</summary>
+    public static HubError Unreadable(string provider) =>
+        new(StatusCodes.Status502BadGateway, "upstream_error", "upstream_error", $"The provider '{provider}' sent an answer the gateway could not read.");
+
+    /// <summary>The stream closed before Google said why it finished: the answer may be cut short, so the client must not take it as whole.</summary>
+    public static HubError StreamBroken() =>
+        new(StatusCodes.Status502BadGateway, "upstream_error", "upstream_stream_broken", "The provider's stream ended unexpectedly.");
 }

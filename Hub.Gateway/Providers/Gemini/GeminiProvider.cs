@@ -113,7 +113,7 @@ internal sealed class GeminiProvider(
         if (answer is null || answer.Error is not null)
         {
             GeminiLog.AnswerUnreadable(logger, Name, BoundedContent.MaxAnswerBytes);
-            return ProviderOutcome.Failure(Errors.HubError.UpstreamFailed(Name, (int)response.StatusCode), mayFallback: true);
+            return ProviderOutcome.Failure(GeminiErrorMapper.Unreadable(Name), mayFallback: true);
         }
 
         var completion = GeminiResponseMapper.Map(answer, model, id, created, random);

@@ -1,7 +1,6 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Hub.Core.Randomness;
-using Hub.Gateway.Errors;
 using Hub.Gateway.Providers.Translation;
 
 namespace Hub.Gateway.Providers.Gemini;
@@ -77,7 +76,7 @@ internal sealed class GeminiStreamTranslator(
         if (response is null)
         {
             GeminiLog.StreamEventUnreadable(logger, context.Provider);
-            pending.Add(ChatChunkWriter.Error(HubError.UpstreamFailed(context.Provider, StatusCodes.Status200OK)));
+            pending.Add(ChatChunkWriter.Error(GeminiErrorMapper.Unreadable(context.Provider)));
             return true;
         }
 
@@ -129,8 +128,7 @@ internal sealed class GeminiStreamTranslator(
         if (writer is null || (finishReason is null && blockReason is null))
         {
             GeminiLog.StreamEndedEarly(logger, context.Provider);
-            pending.Add(ChatChunkWriter.Error(new HubError(StatusCodes.Status502BadGateway, "upstream_error", "upstream_stream_broken",
-                "The provider's stream ended unexpectedly.")));
+            pending.Add(ChatChunkWriter.Error(GeminiErrorMapper.StreamBroken()));
             return;
         }
 
