@@ -4,29 +4,6 @@ using Hub.Gateway.Providers.Translation;
 
 namespace Hub.Gateway.Providers.Gemini;
 
-/// <summary>One Gemini <c>Content</c>: role <c>user</c> or <c>model</c> and its parts.</summary>
-internal sealed record GeminiTurn(string Role, List<GeminiRequestPart> Parts);
-
-internal enum GeminiPartKind
-{
-    Text,
-
-    /// <summary><c>inlineData{mimeType,data}</c>: <see cref="GeminiRequestPart.Value"/> is the base64.</summary>
-    InlineData,
-
-    /// <summary><c>fileData{mimeType,fileUri}</c>: <see cref="GeminiRequestPart.Value"/> is the https URL.</summary>
-    FileData,
-
-    /// <summary><c>functionCall{name,args}</c>: <see cref="GeminiRequestPart.Value"/> is the name, <see cref="GeminiRequestPart.Json"/> the arguments object.</summary>
-    FunctionCall,
-
-    /// <summary><c>functionResponse{name,response}</c>: <see cref="GeminiRequestPart.Json"/> the response object.</summary>
-    FunctionResponse,
-}
-
-/// <param name="Value">The text, base64 data, file URL or function name, by <paramref name="Kind"/>.</param>
-internal readonly record struct GeminiRequestPart(GeminiPartKind Kind, string Value, string? MimeType = null, JsonElement? Json = null);
-
 /// <summary>
 /// OpenAI messages as Gemini's <c>systemInstruction</c> and <c>contents</c> (protocols.md 3.2, 3.5):
 /// system and developer text, wherever it stands, goes to <c>systemInstruction</c> in order; assistant

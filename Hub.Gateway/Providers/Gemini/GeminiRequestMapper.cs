@@ -15,14 +15,7 @@ namespace Hub.Gateway.Providers.Gemini;
 /// </summary>
 internal static class GeminiRequestMapper
 {
-    /// <summary>
-    /// Google's documented stand-in for a thought signature. Gemini 3 refuses a replayed function call
-    /// without the signature it sent, which an OpenAI client cannot carry back; this tells it to skip
-    /// the check (the Vercel AI SDK and Strands do the same).
-    /// </summary>
-    public const string SkipThoughtSignature = "skip_thought_signature_validator";
-
-    /// <param name="model">The upstream model id (it decides whether replayed calls need <see cref="SkipThoughtSignature"/>).</param>
+    /// <param name="model">The upstream model id (it decides whether replayed calls need <see cref="GeminiContentWriter.SkipThoughtSignature"/>).</param>
     public static (byte[]? Body, HubError? Error) Map(OpenAIChatRequest request, string model)
     {
         try
@@ -38,9 +31,9 @@ internal static class GeminiRequestMapper
             using (var writer = new Utf8JsonWriter(buffer, JsonWriting.Options))
             {
                 writer.WriteStartObject();
-                WriteContents(writer, contents, NeedsThoughtSignatures(model));
+                GeminiContentWriter.Write(writer, contents, GeminiContentWriter.NeedsThoughtSignatures(model));
                 WriteSystemInstruction(writer, system);
-                WriteTools(writer, request);
+                GeminiToolMapper.Write(writer, request);
                 WriteGenerationConfig(writer, request);
                 writer.WriteEndObject();
             }
@@ -86,75 +79,6 @@ internal static class GeminiRequestMapper
         }
     }
 
-    /// <summary>Gemini 3 and later (<c>gemini-3-pro-preview</c>, <c>gemini-3.1-flash</c>) check thought signatures on replayed calls.</summary>
-    internal static bool NeedsThoughtSignatures(string model)
-    {
-        var name = model.StartsWith("models/", StringComparison.Ordinal) ? model.AsSpan(7) : model.AsSpan();
-        if (!name.StartsWith("gemini-", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        var version = name[7..];
-        var digits = version.IndexOfAnyExceptInRange('0', '9');
-        return int.TryParse(digits < 0 ? version : version[..digits], out var major) && major >= 3;
-    }
-
-    private static void WriteContents(Utf8JsonWriter writer, List<GeminiTurn> contents, bool signCalls)
-    {
-        writer.WriteStartArray("contents"u8);
-        foreach (var turn in contents)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("role"u8, turn.Role);
-            writer.WriteStartArray("parts"u8);
-            var signed = !signCalls;
-            foreach (var part in turn.Parts)
-            {
-                WritePart(writer, part, sign: !signed && part.Kind == GeminiPartKind.FunctionCall);
-                signed |= part.Kind == GeminiPartKind.FunctionCall;
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-    }
-
-    /// <param name="sign">The first function call of a model turn: only it carries a signature (parallel calls share it).</param>
-    private static void WritePart(Utf8JsonWriter writer, GeminiRequestPart part, bool sign)
-    {
-        writer.WriteStartObject();
-        switch (part.Kind)
-        {
-            case GeminiPartKind.Text:
-                writer.WriteString("text"u8, part.Value);
-                break;
-            case GeminiPartKind.InlineData or GeminiPartKind.FileData:
-                writer.WriteStartObject(part.Kind == GeminiPartKind.InlineData ? "inlineData"u8 : "fileData"u8);
-                writer.WriteString("mimeType"u8, part.MimeType);
-                writer.WriteString(part.Kind == GeminiPartKind.InlineData ? "data"u8 : "fileUri"u8, part.Value);
-                writer.WriteEndObject();
-                break;
-            case GeminiPartKind.FunctionCall or GeminiPartKind.FunctionResponse:
-                var isCall = part.Kind == GeminiPartKind.FunctionCall;
-                writer.WriteStartObject(isCall ? "functionCall"u8 : "functionResponse"u8);
-                writer.WriteString("name"u8, part.Value);
-                writer.WritePropertyName(isCall ? "args"u8 : "response"u8);
-                part.Json!.Value.WriteTo(writer);
-                writer.WriteEndObject();
-                if (sign)
-                {
-                    writer.WriteString("thoughtSignature"u8, SkipThoughtSignature);
-                }
-
-                break;
-        }
-
-        writer.WriteEndObject();
-    }
-
     private static void WriteSystemInstruction(Utf8JsonWriter writer, List<string> system)
     {
         if (system.Count == 0)
@@ -172,67 +96,6 @@ internal static class GeminiRequestMapper
         }
 
         writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
-
-    private static void WriteTools(Utf8JsonWriter writer, OpenAIChatRequest request)
-    {
-        if (request.Tools.Count == 0)
-        {
-            return;
-        }
-
-        writer.WriteStartArray("tools"u8);
-        writer.WriteStartObject();
-        writer.WriteStartArray("functionDeclarations"u8);
-        for (var i = 0; i < request.Tools.Count; i++)
-        {
-            var tool = request.Tools[i];
-            writer.WriteStartObject();
-            writer.WriteString("name"u8, tool.Name);
-            if (tool.Description is not null)
-            {
-                writer.WriteString("description"u8, tool.Description);
-            }
-
-            // A function without parameters has none in Gemini: an OBJECT with empty properties is refused.
-            var param = $"tools[{i}].function.parameters";
-            if (tool.Parameters is { } parameters && GeminiSchemaCleaner.HasProperties(parameters, param))
-            {
-                writer.WritePropertyName("parameters"u8);
-                GeminiSchemaCleaner.Write(writer, parameters, param);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-        writer.WriteEndArray();
-
-        var mode = request.ToolChoice.Mode switch
-        {
-            ToolChoiceMode.None => "NONE",
-            ToolChoiceMode.Auto => "AUTO",
-            ToolChoiceMode.Required or ToolChoiceMode.Function => "ANY",
-            _ => null,
-        };
-        if (mode is null)
-        {
-            return;
-        }
-
-        writer.WriteStartObject("toolConfig"u8);
-        writer.WriteStartObject("functionCallingConfig"u8);
-        writer.WriteString("mode"u8, mode);
-        if (request.ToolChoice.FunctionName is { } name)
-        {
-            writer.WriteStartArray("allowedFunctionNames"u8);
-            writer.WriteStringValue(name);
-            writer.WriteEndArray();
-        }
-
-        writer.WriteEndObject();
         writer.WriteEndObject();
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Hub.Gateway.Providers.Translation;
 
 namespace Hub.Gateway.Providers.Gemini;
@@ -61,3 +62,26 @@ internal readonly record struct GeminiUsage(int Prompt, int Candidates, int Thou
 /// <param name="Status">The RPC status name, e.g. <c>RESOURCE_EXHAUSTED</c>.</param>
 /// <param name="Reason">The first <c>ErrorInfo.reason</c> in <c>details</c>, e.g. <c>API_KEY_INVALID</c>.</param>
 internal sealed record GeminiError(int Code, string? Status, string? Message, string? Reason);
+
+/// <summary>One Gemini <c>Content</c>: role <c>user</c> or <c>model</c> and its parts.</summary>
+internal sealed record GeminiTurn(string Role, List<GeminiRequestPart> Parts);
+
+internal enum GeminiPartKind
+{
+    Text,
+
+    /// <summary><c>inlineData{mimeType,data}</c>: <see cref="GeminiRequestPart.Value"/> is the base64.</summary>
+    InlineData,
+
+    /// <summary><c>fileData{mimeType,fileUri}</c>: <see cref="GeminiRequestPart.Value"/> is the https URL.</summary>
+    FileData,
+
+    /// <summary><c>functionCall{name,args}</c>: <see cref="GeminiRequestPart.Value"/> is the name, <see cref="GeminiRequestPart.Json"/> the arguments object.</summary>
+    FunctionCall,
+
+    /// <summary><c>functionResponse{name,response}</c>: <see cref="GeminiRequestPart.Json"/> the response object.</summary>
+    FunctionResponse,
+}
+
+/// <param name="Value">The text, base64 data, file URL or function name, by <paramref name="Kind"/>.</param>
+internal readonly record struct GeminiRequestPart(GeminiPartKind Kind, string Value, string? MimeType = null, JsonElement? Json = null);
