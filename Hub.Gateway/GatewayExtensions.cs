@@ -8,6 +8,7 @@ using Hub.Gateway.Invalidation;
 using Hub.Gateway.Models;
 using Hub.Gateway.Policies;
 using Hub.Gateway.Providers;
+using Hub.Gateway.Providers.Gemini;
 using Hub.Gateway.Providers.OpenAICompatible;
 using Hub.Gateway.Routing;
 using Hub.Gateway.Scanning;
@@ -61,6 +62,7 @@ internal static class GatewayExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProvidersOptions>, ProvidersOptionsValidator>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatProtocol, OpenAICompatibleProtocol>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatProtocol, AzureOpenAIProtocol>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatProtocol, GeminiProtocol>());
         builder.Services.TryAddSingleton<ProviderRegistry>();
         return builder;
     }

@@ -16,6 +16,12 @@ internal static class EventIds
     // 2100–2119: Anthropic adapter
 
     // 2120–2139: Gemini adapter
+    public const int GeminiUpstreamFailed = 2120;
+    public const int GeminiAnswerUnreadable = 2121;
+    public const int GeminiStreamEventUnreadable = 2122;
+    public const int GeminiStreamErrorEvent = 2123;
+    public const int GeminiStreamEndedEarly = 2124;
+    public const int GeminiUnknownFinishReason = 2125;
 
     // 2140–2159: Bedrock adapter
 

@@ -3,6 +3,7 @@ extern alias scanner;
 using System.Net.Http.Headers;
 using Hub.AppHost.LocalServers;
 using Hub.Testing;
+using Hub.Testing.Fakes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,7 @@ namespace Hub.Gateway.Tests;
 /// <summary>
 /// Once per test run: real Postgres and Redis, the fake upstream, the real scanner, and the gateway
 /// on a real Kestrel port. Providers: <c>fake</c> (any model), <c>listed</c> (only fake-model), <c>badkey</c> (wrong
-/// upstream key), <c>down</c> (nothing listening), and the built-in <c>mock</c>.
+/// upstream key), <c>down</c> (nothing listening), the built-in <c>mock</c>, and <c>gemini</c>/<c>gemini-badkey</c> (the fake Gemini).
 /// </summary>
 public sealed class GatewayFixture : IAsyncLifetime
 {
@@ -33,6 +34,9 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public FakeOpenAIUpstream Upstream { get; private set; } = null!;
 
+    /// <summary>The fake Generative Language API behind providers <c>gemini</c> and <c>gemini-badkey</c>.</summary>
+    public FakeGeminiUpstream Gemini { get; private set; } = null!;
+
     public Uri GatewayUrl { get; private set; } = null!;
 
     public Uri ScannerUrl { get; private set; } = null!;
@@ -44,6 +48,7 @@ public sealed class GatewayFixture : IAsyncLifetime
     {
         await Infrastructure.InitializeAsync();
         Upstream = await FakeOpenAIUpstream.StartAsync();
+        Gemini = await FakeGeminiUpstream.StartAsync();
         (scannerFactory, ScannerUrl) = KestrelTestServer.Start<scanner::Program>(KestrelTestServer.QuietSettings());
         var settings = KestrelTestServer.GatewaySettings(Infrastructure, Upstream, ScannerUrl);
         settings["Providers:listed:BaseUrl"] = Upstream.BaseUrl;
@@ -54,6 +59,15 @@ public sealed class GatewayFixture : IAsyncLifetime
         settings["Providers:down:BaseUrl"] = $"http://127.0.0.1:{FreePort.Next()}/v1";
         settings["Providers:mock:Enabled"] = "true";
         AddRoutingProviders(settings);
+
+        // --- Gemini (provider id gemini speaks the gemini protocol by default) ---
+        settings["Providers:gemini:BaseUrl"] = Gemini.BaseUrl;
+        settings["Providers:gemini:ApiKey"] = FakeGeminiUpstream.ApiKey;
+        settings["Providers:gemini-badkey:Protocol"] = "gemini";
+        settings["Providers:gemini-badkey:BaseUrl"] = Gemini.BaseUrl;
+        settings["Providers:gemini-badkey:ApiKey"] = "AIzaWrongKey";
+        // --- end Gemini ---
+
         settings["Gateway:ChatCompletions:MaxRequestBodyBytes"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
         (factory, GatewayUrl) = KestrelTestServer.Start<Program>(
             settings, web => web.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturingLoggerProvider>(category: null, LogLevel.Trace)));
@@ -106,6 +120,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         }
 
         await Upstream.DisposeAsync();
+        await Gemini.DisposeAsync();
         await Infrastructure.DisposeAsync();
     }
 }

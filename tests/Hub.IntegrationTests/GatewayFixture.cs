@@ -3,6 +3,7 @@ extern alias scanner;
 
 using System.Net.Http.Headers;
 using Hub.Testing;
+using Hub.Testing.Fakes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,7 @@ namespace Hub.IntegrationTests;
 /// <summary>
 /// Everything for real except the LLM providers: Postgres and Redis as local processes, Hub.Scanner,
 /// Hub.Gateway and Hub.Admin on real Kestrel ports, the wire-exact fake upstream (provider
-/// <c>fake</c>) and the mock provider. Every log line of the three services is captured.
+/// <c>fake</c>), the fake Gemini (provider <c>gemini</c>) and the mock provider. Every log line of the three services is captured.
 /// </summary>
 public sealed class GatewayFixture : IAsyncLifetime
 {
@@ -27,6 +28,9 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public FakeOpenAIUpstream Upstream { get; private set; } = null!;
 
+    /// <summary>The fake Generative Language API behind provider <c>gemini</c>.</summary>
+    public FakeGeminiUpstream Gemini { get; private set; } = null!;
+
     /// <summary>The OpenAI base URL clients are given, ending in <c>/v1</c>.</summary>
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -36,6 +40,7 @@ public sealed class GatewayFixture : IAsyncLifetime
     {
         await Infrastructure.InitializeAsync();
         Upstream = await FakeOpenAIUpstream.StartAsync();
+        Gemini = await FakeGeminiUpstream.StartAsync();
 
         var (scannerFactory, scannerUrl) = KestrelTestServer.Start<scanner::Program>(new Dictionary<string, string>(), CaptureLogs);
         services.Add(scannerFactory);
@@ -50,6 +55,12 @@ public sealed class GatewayFixture : IAsyncLifetime
 
         var settings = KestrelTestServer.GatewaySettings(Infrastructure, Upstream, scannerUrl);
         settings["Providers:mock:Enabled"] = "true";
+
+        // --- Gemini (provider id gemini speaks the gemini protocol by default) ---
+        settings["Providers:gemini:BaseUrl"] = Gemini.BaseUrl;
+        settings["Providers:gemini:ApiKey"] = FakeGeminiUpstream.ApiKey;
+        // --- end Gemini ---
+
         var (gatewayFactory, gatewayUrl) = KestrelTestServer.Start<Program>(settings, CaptureLogs);
         services.Add(gatewayFactory);
         BaseUrl = new Uri(gatewayUrl, "/v1");
@@ -81,6 +92,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         }
 
         await Upstream.DisposeAsync();
+        await Gemini.DisposeAsync();
         await Infrastructure.DisposeAsync();
     }
 
