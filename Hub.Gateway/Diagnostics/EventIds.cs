@@ -18,6 +18,13 @@ internal static class EventIds
     // 2120–2139: Gemini adapter
 
     // 2140–2159: Bedrock adapter
+    public const int BedrockUpstreamFailed = 2140;
+    public const int BedrockStreamException = 2141;
+    public const int BedrockStreamBroken = 2142;
+    public const int BedrockUnknownStopReason = 2143;
+    public const int BedrockCredentialsMissing = 2144;
+    public const int BedrockAnswerMalformed = 2145;
+    public const int BedrockUnknownStopReasonInAnswer = 2146;
 
     // 2200–2299: routing
     public const int ScannerUnavailable = 3001;
