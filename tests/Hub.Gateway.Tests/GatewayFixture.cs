@@ -3,6 +3,7 @@ extern alias scanner;
 using System.Net.Http.Headers;
 using Hub.AppHost.LocalServers;
 using Hub.Testing;
+using Hub.Testing.Fakes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
@@ -30,6 +31,11 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public FakeOpenAIUpstream Upstream { get; private set; } = null!;
 
+    // ---- Bedrock: the fake Converse API as provider `bedrock` (SigV4), `bedrock-sts` (temporary
+    // credentials), `bedrock-apikey` (Bedrock API key) and `bedrock-badsecret` (a wrong secret). ----
+    public FakeBedrockUpstream Bedrock { get; private set; } = null!;
+    // ---- end Bedrock ----
+
     public Uri GatewayUrl { get; private set; } = null!;
 
     public Uri ScannerUrl { get; private set; } = null!;
@@ -50,6 +56,13 @@ public sealed class GatewayFixture : IAsyncLifetime
         settings["Providers:badkey:ApiKey"] = "sk-wrong";
         settings["Providers:down:BaseUrl"] = $"http://127.0.0.1:{FreePort.Next()}/v1";
         settings["Providers:mock:Enabled"] = "true";
+        // ---- Bedrock ----
+        Bedrock = await FakeBedrockUpstream.StartAsync();
+        foreach (var (key, value) in Bedrock.ProviderSettings())
+        {
+            settings[key] = value;
+        }
+        // ---- end Bedrock ----
         settings["Gateway:ChatCompletions:MaxRequestBodyBytes"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
         (factory, GatewayUrl) = KestrelTestServer.Start<Program>(
             settings, web => web.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturingLoggerProvider>(category: null, LogLevel.Trace)));
@@ -82,6 +95,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         }
 
         await Upstream.DisposeAsync();
+        await (Bedrock?.DisposeAsync() ?? ValueTask.CompletedTask); // Bedrock
         await Infrastructure.DisposeAsync();
     }
 }

@@ -91,6 +91,36 @@ public sealed class FakeBedrockUpstream : IAsyncDisposable
         return fake;
     }
 
+    /// <summary>
+    /// Gateway settings for four providers on this fake: <c>bedrock</c> (SigV4), <c>bedrock-sts</c>
+    /// (temporary credentials with a session token), <c>bedrock-apikey</c> (a Bedrock API key) and
+    /// <c>bedrock-badsecret</c> (a wrong secret: every signature is refused).
+    /// </summary>
+    public Dictionary<string, string> ProviderSettings()
+    {
+        (string Id, string Key, string Value)[] credentials =
+        [
+            ("bedrock", "AccessKeyId", AccessKeyId),
+            ("bedrock", "SecretAccessKey", SecretAccessKey),
+            ("bedrock-sts", "AccessKeyId", SessionAccessKeyId),
+            ("bedrock-sts", "SecretAccessKey", SessionSecretAccessKey),
+            ("bedrock-sts", "SessionToken", SessionToken),
+            ("bedrock-apikey", "ApiKey", ApiKey),
+            ("bedrock-badsecret", "AccessKeyId", AccessKeyId),
+            ("bedrock-badsecret", "SecretAccessKey", "wrong" + SecretAccessKey),
+        ];
+        var settings = new Dictionary<string, string>();
+        foreach (var (id, key, value) in credentials)
+        {
+            settings[$"Providers:{id}:Protocol"] = "bedrock";
+            settings[$"Providers:{id}:BaseUrl"] = BaseUrl;
+            settings[$"Providers:{id}:Region"] = Region;
+            settings[$"Providers:{id}:{key}"] = value;
+        }
+
+        return settings;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();
