@@ -3,6 +3,7 @@ extern alias scanner;
 
 using System.Net.Http.Headers;
 using Hub.Testing;
+using Hub.Testing.Fakes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
@@ -27,6 +28,10 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public FakeOpenAIUpstream Upstream { get; private set; } = null!;
 
+    // ---- Bedrock: the fake Converse API as provider `bedrock` (and `bedrock-sts`, `bedrock-apikey`, `bedrock-badsecret`). ----
+    public FakeBedrockUpstream Bedrock { get; private set; } = null!;
+    // ---- end Bedrock ----
+
     /// <summary>The OpenAI base URL clients are given, ending in <c>/v1</c>.</summary>
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -50,6 +55,13 @@ public sealed class GatewayFixture : IAsyncLifetime
 
         var settings = KestrelTestServer.GatewaySettings(Infrastructure, Upstream, scannerUrl);
         settings["Providers:mock:Enabled"] = "true";
+        // ---- Bedrock ----
+        Bedrock = await FakeBedrockUpstream.StartAsync();
+        foreach (var (key, value) in Bedrock.ProviderSettings())
+        {
+            settings[key] = value;
+        }
+        // ---- end Bedrock ----
         var (gatewayFactory, gatewayUrl) = KestrelTestServer.Start<Program>(settings, CaptureLogs);
         services.Add(gatewayFactory);
         BaseUrl = new Uri(gatewayUrl, "/v1");
@@ -81,6 +93,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         }
 
         await Upstream.DisposeAsync();
+        await (Bedrock?.DisposeAsync() ?? ValueTask.CompletedTask); // Bedrock
         await Infrastructure.DisposeAsync();
     }
 
