@@ -24,7 +24,6 @@ internal static class EventIds
     public const int BedrockUnknownStopReason = 2143;
     public const int BedrockCredentialsMissing = 2144;
     public const int BedrockAnswerMalformed = 2145;
-    public const int BedrockUnknownStopReasonInAnswer = 2146;
 
     // 2200–2299: routing
     public const int ScannerUnavailable = 3001;

@@ -132,7 +132,7 @@ internal sealed partial class BedrockProvider(
 
         if (!answer.KnownStopReason)
         {
-            Log.UnknownStopReason(logger, Name, answer.StopReason ?? "none");
+            BedrockStopReasons.LogUnknown(logger, Name, answer.StopReason ?? "none");
         }
 
         usage.Value = answer.Completion.Usage.ToTokenUsage();
@@ -153,9 +153,5 @@ internal sealed partial class BedrockProvider(
         [LoggerMessage(EventId = Diagnostics.EventIds.BedrockAnswerMalformed, EventName = "BedrockAnswerMalformed", Level = LogLevel.Warning,
             Message = "Provider {Provider} (Bedrock) answered 200 with a body that is not a Converse answer ({Bytes} bytes; -1: over the limit)")]
         public static partial void AnswerMalformed(ILogger logger, string provider, int bytes);
-
-        [LoggerMessage(EventId = Diagnostics.EventIds.BedrockUnknownStopReasonInAnswer, EventName = "BedrockUnknownStopReasonInAnswer", Level = LogLevel.Debug,
-            Message = "Provider {Provider} (Bedrock) gave the stop reason {StopReason}, mapped to stop")]
-        public static partial void UnknownStopReason(ILogger logger, string provider, string stopReason);
     }
 }

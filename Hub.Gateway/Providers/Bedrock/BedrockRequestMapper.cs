@@ -179,25 +179,29 @@ internal static class BedrockRequestMapper
         switch (choice.Mode)
         {
             case ToolChoiceMode.Auto:
-                writer.WriteStartObject("toolChoice"u8);
-                writer.WriteStartObject("auto"u8);
-                writer.WriteEndObject();
-                writer.WriteEndObject();
+                WriteChoice(writer, "auto"u8, null);
                 break;
             case ToolChoiceMode.Required:
-                writer.WriteStartObject("toolChoice"u8);
-                writer.WriteStartObject("any"u8);
-                writer.WriteEndObject();
-                writer.WriteEndObject();
+                WriteChoice(writer, "any"u8, null);
                 break;
             case ToolChoiceMode.Function:
-                writer.WriteStartObject("toolChoice"u8);
-                writer.WriteStartObject("tool"u8);
-                writer.WriteString("name"u8, choice.FunctionName);
-                writer.WriteEndObject();
-                writer.WriteEndObject();
+                WriteChoice(writer, "tool"u8, choice.FunctionName);
                 break;
         }
+    }
+
+    /// <summary><c>"toolChoice":{"&lt;kind&gt;":{}}</c>, or <c>{"tool":{"name":…}}</c>.</summary>
+    private static void WriteChoice(Utf8JsonWriter writer, ReadOnlySpan<byte> kind, string? name)
+    {
+        writer.WriteStartObject("toolChoice"u8);
+        writer.WriteStartObject(kind);
+        if (name is not null)
+        {
+            writer.WriteString("name"u8, name);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
     }
 
     internal static InvalidRequestException Unsupported(string param, string message) =>

@@ -179,7 +179,7 @@ internal sealed partial class BedrockStreamTranslator
         var stopReason = BedrockStreamEvents.ReadString(payload, "stopReason"u8);
         if (!BedrockStopReasons.TryMap(stopReason, out finishReason))
         {
-            Log.UnknownStopReason(logger, context.Provider, stopReason ?? "none");
+            BedrockStopReasons.LogUnknown(logger, context.Provider, stopReason ?? "none");
         }
 
         if (finishReason == FinishReasons.ToolCalls && toolCalls == 0 && context.JsonToolAnswers)
@@ -242,9 +242,5 @@ internal sealed partial class BedrockStreamTranslator
         [LoggerMessage(EventId = Diagnostics.EventIds.BedrockStreamBroken, EventName = "BedrockStreamBroken", Level = LogLevel.Debug,
             Message = "Provider {Provider} (Bedrock) stream broke off ({Status}) in state {State}")]
         public static partial void StreamBroken(ILogger logger, string provider, EventStreamStatus status, State state);
-
-        [LoggerMessage(EventId = Diagnostics.EventIds.BedrockUnknownStopReason, EventName = "BedrockUnknownStopReason", Level = LogLevel.Debug,
-            Message = "Provider {Provider} (Bedrock) gave the stop reason {StopReason}, mapped to stop")]
-        public static partial void UnknownStopReason(ILogger logger, string provider, string stopReason);
     }
 }

@@ -39,8 +39,13 @@ internal readonly record struct BedrockUsage(int InputTokens, int OutputTokens, 
 }
 
 /// <summary><c>stopReason</c> → <c>finish_reason</c> (<c>protocols.md</c> 4.3, Portkey's finishReasonMap and LiteLLM).</summary>
-internal static class BedrockStopReasons
+internal static partial class BedrockStopReasons
 {
+    /// <summary>Checklist rule 1: an unknown stop reason becomes stop, and is logged so the table can grow.</summary>
+    [LoggerMessage(EventId = Diagnostics.EventIds.BedrockUnknownStopReason, EventName = "BedrockUnknownStopReason", Level = LogLevel.Debug,
+        Message = "Provider {Provider} (Bedrock) gave the stop reason {StopReason}, mapped to stop")]
+    public static partial void LogUnknown(ILogger logger, string provider, string stopReason);
+
     /// <returns>False for a reason not in the table; <paramref name="finishReason"/> is then <see cref="FinishReasons.Stop"/>.</returns>
     public static bool TryMap(string? stopReason, out string finishReason)
     {

@@ -12,10 +12,10 @@ public sealed class OpenAIDotNetSdkTests(GatewayFixture fixture)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static readonly ChatTool WeatherTool = ChatTool.CreateFunctionTool(
+    internal static readonly ChatTool WeatherTool = ChatTool.CreateFunctionTool(
         "get_weather", "Current weather in a city", BinaryData.FromString("""{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}"""));
 
-    private static readonly ChatTool TimeTool = ChatTool.CreateFunctionTool(
+    internal static readonly ChatTool TimeTool = ChatTool.CreateFunctionTool(
         "get_time", "Current time in a time zone", BinaryData.FromString("""{"type":"object","properties":{"tz":{"type":"string"}}}"""));
 
     [Fact]

@@ -3,6 +3,7 @@ using System.ClientModel.Primitives;
 using System.Text;
 using System.Text.Json;
 using Hub.IntegrationTests.OpenAINpm;
+using Hub.IntegrationTests.OpenAISdk;
 using Hub.Testing.Fakes;
 using OpenAI;
 using OpenAI.Chat;
@@ -14,17 +15,11 @@ public sealed class BedrockDotNetSdkTests(GatewayFixture fixture)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static readonly ChatTool WeatherTool = ChatTool.CreateFunctionTool(
-        "get_weather", "Current weather in a city", BinaryData.FromString("""{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}"""));
-
-    private static readonly ChatTool TimeTool = ChatTool.CreateFunctionTool(
-        "get_time", "Current time in a time zone", BinaryData.FromString("""{"type":"object","properties":{"tz":{"type":"string"}}}"""));
-
     [Fact]
     public async Task CompleteChat_ToolsRoundTrip_CallsThenAnswers()
     {
         var client = await ClientAsync(FakeBedrockUpstream.Models.Tools);
-        var options = new ChatCompletionOptions { Tools = { WeatherTool, TimeTool } };
+        var options = new ChatCompletionOptions { Tools = { OpenAIDotNetSdkTests.WeatherTool, OpenAIDotNetSdkTests.TimeTool } };
         var nonce = "sdk" + Guid.NewGuid().ToString("N")[..10];
         List<ChatMessage> messages = [new UserChatMessage($"Weather and time in Paris? {nonce}")];
 
