@@ -116,7 +116,8 @@ internal static class BedrockRequestMapper
             var schema = request.ResponseFormat!.Schema;
             WriteToolSpec(writer, JsonToolName, "Answer with the final response as this tool's input.", schema);
         }
-        else if (request.Tools.Count == 0)
+
+        if (request.Tools.Count == 0)
         {
             foreach (var name in historyTools)
             {

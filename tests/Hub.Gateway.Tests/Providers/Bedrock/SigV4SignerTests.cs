@@ -1,6 +1,7 @@
 using System.Text;
 using Hub.Gateway.Providers.Bedrock;
 using Hub.Testing.Fakes;
+using Microsoft.AspNetCore.Http;
 
 namespace Hub.Gateway.Tests.Providers.Bedrock;
 
@@ -92,10 +93,40 @@ public sealed class SigV4SignerTests
         Assert.Contains("SignedHeaders=content-type;host;x-amz-date;x-amz-security-token,", Assert.Single(message.Headers.GetValues("Authorization")), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Sign_AnyRequest_FakesIndependentVerifierComputesTheSameCanonicalPath()
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(4, true)]
+    [InlineData(-4, true)]
+    [InlineData(6, false)]
+    [InlineData(-6, false)]
+    public void Sign_FakesIndependentVerifier_AcceptsWithinAwsClockSkewOnly(int minutesLater, bool accepted)
     {
+        var signedAt = new DateTimeOffset(2025, 6, 11, 7, 23, 36, TimeSpan.Zero);
         const string Wire = "/model/anthropic.claude-3-5-sonnet-20240620-v1%3A0/converse";
+        using var message = BedrockMessage("http://127.0.0.1:5555" + Wire);
+        var body = """{"messages":[]}"""u8.ToArray();
+        new SigV4Signer(new FixedTime(signedAt)).Sign(message, body,
+            new AwsCredentials(FakeBedrockUpstream.AccessKeyId, FakeBedrockUpstream.SecretAccessKey, null), FakeBedrockUpstream.Region, "bedrock");
+        var received = new DefaultHttpContext().Request;
+        received.Method = "POST";
+        received.Headers.ContentType = "application/json";
+        received.Headers.Host = "127.0.0.1:5555";
+        foreach (var header in message.Headers)
+        {
+            received.Headers[header.Key] = header.Value.ToArray();
+        }
+
+        var refusal = FakeBedrockSignature.Verify(received, Wire, body, new Dictionary<string, (string, string?)> { [FakeBedrockUpstream.AccessKeyId] = (FakeBedrockUpstream.SecretAccessKey, null) },
+            FakeBedrockUpstream.Region, signedAt.AddMinutes(minutesLater));
+
+        Assert.Equal(accepted, refusal is null);
+        Assert.True(accepted || refusal!.Message.StartsWith("Signature expired: 20250611T072336Z", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CanonicalUri_FakesIndependentEncoding_Agrees()
+    {
+        const string Wire = "/model/arn%3Aaws%3Abedrock%3Aus-east-1%3A1%3Ainference-profile%2Fus.x-v1%3A0/converse";
 
         Assert.Equal(FakeBedrockSignature.CanonicalPath(Wire), SigV4Signer.CanonicalUri(Wire));
     }
