@@ -1,6 +1,5 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
-using System.Text;
 using System.Text.Json;
 using Hub.IntegrationTests.OpenAINpm;
 using Hub.IntegrationTests.OpenAISdk;
@@ -43,23 +42,9 @@ public sealed class BedrockDotNetSdkTests(GatewayFixture fixture)
     [Fact]
     public async Task CompleteChatStreaming_ReassemblesTextWithFinishAndUsage()
     {
-        var client = await ClientAsync(FakeBedrockUpstream.Models.Text);
-        var text = new StringBuilder();
-        ChatFinishReason? finish = null;
-        ChatTokenUsage? usage = null;
+        var (text, finish, usage) = await OpenAIDotNetSdkTests.StreamAsync(await ClientAsync(FakeBedrockUpstream.Models.Text), "Say hello");
 
-        await foreach (var update in client.CompleteChatStreamingAsync([new UserChatMessage("Say hello")], cancellationToken: Cancel))
-        {
-            foreach (var part in update.ContentUpdate)
-            {
-                text.Append(part.Text);
-            }
-
-            finish ??= update.FinishReason;
-            usage ??= update.Usage;
-        }
-
-        Assert.Equal(FakeBedrockUpstream.Reply, text.ToString());
+        Assert.Equal(FakeBedrockUpstream.Reply, text);
         Assert.Equal(ChatFinishReason.Stop, finish);
         Assert.Equal((19, 7, 26), (usage?.InputTokenCount, usage?.OutputTokenCount, usage?.TotalTokenCount));
     }
