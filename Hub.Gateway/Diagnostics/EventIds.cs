@@ -24,6 +24,12 @@ internal static class EventIds
     public const int GeminiUnknownFinishReason = 2125;
 
     // 2140–2159: Bedrock adapter
+    public const int BedrockUpstreamFailed = 2140;
+    public const int BedrockStreamException = 2141;
+    public const int BedrockStreamBroken = 2142;
+    public const int BedrockUnknownStopReason = 2143;
+    public const int BedrockCredentialsMissing = 2144;
+    public const int BedrockAnswerMalformed = 2145;
 
     // 2200–2299: routing
     public const int CatalogLoaded = 2201;

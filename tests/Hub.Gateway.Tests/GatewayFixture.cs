@@ -36,6 +36,10 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     /// <summary>The fake Generative Language API behind providers <c>gemini</c> and <c>gemini-badkey</c>.</summary>
     public FakeGeminiUpstream Gemini { get; private set; } = null!;
+    // ---- Bedrock: the fake Converse API as provider `bedrock` (SigV4), `bedrock-sts` (temporary
+    // credentials), `bedrock-apikey` (Bedrock API key) and `bedrock-badsecret` (a wrong secret). ----
+    public FakeBedrockUpstream Bedrock { get; private set; } = null!;
+    // ---- end Bedrock ----
 
     public Uri GatewayUrl { get; private set; } = null!;
 
@@ -68,6 +72,13 @@ public sealed class GatewayFixture : IAsyncLifetime
         settings["Providers:gemini-badkey:ApiKey"] = "AIzaWrongKey";
         // --- end Gemini ---
 
+        // ---- Bedrock ----
+        Bedrock = await FakeBedrockUpstream.StartAsync();
+        foreach (var (key, value) in Bedrock.ProviderSettings())
+        {
+            settings[key] = value;
+        }
+        // ---- end Bedrock ----
         settings["Gateway:ChatCompletions:MaxRequestBodyBytes"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
         (factory, GatewayUrl) = KestrelTestServer.Start<Program>(
             settings, web => web.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturingLoggerProvider>(category: null, LogLevel.Trace)));
@@ -121,6 +132,7 @@ public sealed class GatewayFixture : IAsyncLifetime
 
         await Upstream.DisposeAsync();
         await Gemini.DisposeAsync();
+        await (Bedrock?.DisposeAsync() ?? ValueTask.CompletedTask); // Bedrock
         await Infrastructure.DisposeAsync();
     }
 }

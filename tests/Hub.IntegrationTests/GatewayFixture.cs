@@ -30,6 +30,9 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     /// <summary>The fake Generative Language API behind provider <c>gemini</c>.</summary>
     public FakeGeminiUpstream Gemini { get; private set; } = null!;
+    // ---- Bedrock: the fake Converse API as provider `bedrock` (and `bedrock-sts`, `bedrock-apikey`, `bedrock-badsecret`). ----
+    public FakeBedrockUpstream Bedrock { get; private set; } = null!;
+    // ---- end Bedrock ----
 
     /// <summary>The OpenAI base URL clients are given, ending in <c>/v1</c>.</summary>
     public Uri BaseUrl { get; private set; } = null!;
@@ -61,6 +64,13 @@ public sealed class GatewayFixture : IAsyncLifetime
         settings["Providers:gemini:ApiKey"] = FakeGeminiUpstream.ApiKey;
         // --- end Gemini ---
 
+        // ---- Bedrock ----
+        Bedrock = await FakeBedrockUpstream.StartAsync();
+        foreach (var (key, value) in Bedrock.ProviderSettings())
+        {
+            settings[key] = value;
+        }
+        // ---- end Bedrock ----
         var (gatewayFactory, gatewayUrl) = KestrelTestServer.Start<Program>(settings, CaptureLogs);
         services.Add(gatewayFactory);
         BaseUrl = new Uri(gatewayUrl, "/v1");
@@ -93,6 +103,7 @@ public sealed class GatewayFixture : IAsyncLifetime
 
         await Upstream.DisposeAsync();
         await Gemini.DisposeAsync();
+        await (Bedrock?.DisposeAsync() ?? ValueTask.CompletedTask); // Bedrock
         await Infrastructure.DisposeAsync();
     }
 

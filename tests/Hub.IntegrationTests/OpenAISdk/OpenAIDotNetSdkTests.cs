@@ -12,10 +12,10 @@ public sealed class OpenAIDotNetSdkTests(GatewayFixture fixture)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static readonly ChatTool WeatherTool = ChatTool.CreateFunctionTool(
+    internal static readonly ChatTool WeatherTool = ChatTool.CreateFunctionTool(
         "get_weather", "Current weather in a city", BinaryData.FromString("""{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}"""));
 
-    private static readonly ChatTool TimeTool = ChatTool.CreateFunctionTool(
+    internal static readonly ChatTool TimeTool = ChatTool.CreateFunctionTool(
         "get_time", "Current time in a time zone", BinaryData.FromString("""{"type":"object","properties":{"tz":{"type":"string"}}}"""));
 
     [Fact]
@@ -36,23 +36,9 @@ public sealed class OpenAIDotNetSdkTests(GatewayFixture fixture)
     [Fact]
     public async Task CompleteChatStreaming_ReassemblesTextAndReportsUsage()
     {
-        var client = await ClientAsync("fake/fake-model");
-        var text = new StringBuilder();
-        ChatFinishReason? finish = null;
-        ChatTokenUsage? usage = null;
+        var (text, finish, usage) = await StreamAsync(await ClientAsync("fake/fake-model"), "Say hello");
 
-        await foreach (var update in client.CompleteChatStreamingAsync([new UserChatMessage("Say hello")], cancellationToken: Cancel))
-        {
-            foreach (var part in update.ContentUpdate)
-            {
-                text.Append(part.Text);
-            }
-
-            finish ??= update.FinishReason;
-            usage ??= update.Usage;
-        }
-
-        Assert.Equal(FakeOpenAIUpstream.Reply, text.ToString());
+        Assert.Equal(FakeOpenAIUpstream.Reply, text);
         Assert.Equal(ChatFinishReason.Stop, finish);
         Assert.Equal(26, usage?.TotalTokenCount);
     }
@@ -143,6 +129,26 @@ public sealed class OpenAIDotNetSdkTests(GatewayFixture fixture)
         Assert.Equal(status, error.Status);
         Assert.Contains(code, error.Message, StringComparison.Ordinal);
         Assert.True(error.GetRawResponse()!.Headers.TryGetValue("x-hub-correlation-id", out var id) && id!.StartsWith("req_", StringComparison.Ordinal));
+    }
+
+    /// <summary>A streamed answer as the SDK assembles it: the text, the first finish reason, the usage.</summary>
+    internal static async Task<(string Text, ChatFinishReason? Finish, ChatTokenUsage? Usage)> StreamAsync(ChatClient client, string prompt)
+    {
+        var text = new StringBuilder();
+        ChatFinishReason? finish = null;
+        ChatTokenUsage? usage = null;
+        await foreach (var update in client.CompleteChatStreamingAsync([new UserChatMessage(prompt)], cancellationToken: Cancel))
+        {
+            foreach (var part in update.ContentUpdate)
+            {
+                text.Append(part.Text);
+            }
+
+            finish ??= update.FinishReason;
+            usage ??= update.Usage;
+        }
+
+        return (text.ToString(), finish, usage);
     }
 
     private async Task<ChatClient> ClientAsync(string model) => Client(model, (await fixture.NewTenantAsync()).ProjectKey);
