@@ -8,6 +8,7 @@ using Hub.Gateway.Invalidation;
 using Hub.Gateway.Models;
 using Hub.Gateway.Policies;
 using Hub.Gateway.Providers;
+using Hub.Gateway.Providers.Anthropic;
 using Hub.Gateway.Providers.OpenAICompatible;
 using Hub.Gateway.Routing;
 using Hub.Gateway.Scanning;
@@ -60,6 +61,7 @@ internal static class GatewayExtensions
         builder.Services.AddOptions<ProvidersOptions>().BindConfiguration(ProvidersOptions.SectionName).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProvidersOptions>, ProvidersOptionsValidator>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatProtocol, OpenAICompatibleProtocol>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatProtocol, AnthropicProtocol>());
         builder.Services.TryAddSingleton<ProviderRegistry>();
         builder.Services.TryAddSingleton<ModelResolver>();
         return builder;
