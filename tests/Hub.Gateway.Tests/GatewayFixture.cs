@@ -3,6 +3,7 @@ extern alias scanner;
 using System.Net.Http.Headers;
 using Hub.AppHost.LocalServers;
 using Hub.Testing;
+using Hub.Testing.Fakes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
@@ -30,6 +31,9 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public FakeOpenAIUpstream Upstream { get; private set; } = null!;
 
+    /// <summary>Anthropic's Messages API, faked: providers <c>anthropic</c>, <c>anthropic-badkey</c>, <c>anthropic-forbidden</c>.</summary>
+    public FakeAnthropicUpstream Anthropic { get; private set; } = null!;
+
     public Uri GatewayUrl { get; private set; } = null!;
 
     public Uri ScannerUrl { get; private set; } = null!;
@@ -50,6 +54,19 @@ public sealed class GatewayFixture : IAsyncLifetime
         settings["Providers:badkey:ApiKey"] = "sk-wrong";
         settings["Providers:down:BaseUrl"] = $"http://127.0.0.1:{FreePort.Next()}/v1";
         settings["Providers:mock:Enabled"] = "true";
+
+        // --- Anthropic provider (FakeAnthropicUpstream) ---
+        Anthropic = await FakeAnthropicUpstream.StartAsync();
+        settings["Providers:anthropic:BaseUrl"] = Anthropic.BaseUrl;
+        settings["Providers:anthropic:ApiKey"] = FakeAnthropicUpstream.ApiKey;
+        settings["Providers:anthropic-badkey:Protocol"] = "anthropic";
+        settings["Providers:anthropic-badkey:BaseUrl"] = Anthropic.BaseUrl;
+        settings["Providers:anthropic-badkey:ApiKey"] = "sk-ant-wrong";
+        settings["Providers:anthropic-forbidden:Protocol"] = "anthropic";
+        settings["Providers:anthropic-forbidden:BaseUrl"] = Anthropic.BaseUrl;
+        settings["Providers:anthropic-forbidden:ApiKey"] = FakeAnthropicUpstream.ForbiddenApiKey;
+        // --- end Anthropic ---
+
         settings["Gateway:ChatCompletions:MaxRequestBodyBytes"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
         (factory, GatewayUrl) = KestrelTestServer.Start<Program>(
             settings, web => web.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturingLoggerProvider>(category: null, LogLevel.Trace)));
@@ -82,6 +99,11 @@ public sealed class GatewayFixture : IAsyncLifetime
         }
 
         await Upstream.DisposeAsync();
+        if (Anthropic is not null)
+        {
+            await Anthropic.DisposeAsync();
+        }
+
         await Infrastructure.DisposeAsync();
     }
 }
