@@ -3,6 +3,7 @@ extern alias scanner;
 
 using System.Net.Http.Headers;
 using Hub.Testing;
+using Hub.Testing.Fakes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
@@ -27,6 +28,9 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public FakeOpenAIUpstream Upstream { get; private set; } = null!;
 
+    /// <summary>Anthropic's Messages API, faked: provider <c>anthropic</c>.</summary>
+    public FakeAnthropicUpstream Anthropic { get; private set; } = null!;
+
     /// <summary>The OpenAI base URL clients are given, ending in <c>/v1</c>.</summary>
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -50,6 +54,13 @@ public sealed class GatewayFixture : IAsyncLifetime
 
         var settings = KestrelTestServer.GatewaySettings(Infrastructure, Upstream, scannerUrl);
         settings["Providers:mock:Enabled"] = "true";
+
+        // --- Anthropic provider (FakeAnthropicUpstream) ---
+        Anthropic = await FakeAnthropicUpstream.StartAsync();
+        settings["Providers:anthropic:BaseUrl"] = Anthropic.BaseUrl;
+        settings["Providers:anthropic:ApiKey"] = FakeAnthropicUpstream.ApiKey;
+        // --- end Anthropic ---
+
         var (gatewayFactory, gatewayUrl) = KestrelTestServer.Start<Program>(settings, CaptureLogs);
         services.Add(gatewayFactory);
         BaseUrl = new Uri(gatewayUrl, "/v1");
@@ -81,6 +92,11 @@ public sealed class GatewayFixture : IAsyncLifetime
         }
 
         await Upstream.DisposeAsync();
+        if (Anthropic is not null)
+        {
+            await Anthropic.DisposeAsync();
+        }
+
         await Infrastructure.DisposeAsync();
     }
 
