@@ -12,7 +12,7 @@ namespace Hub.Gateway.Providers.Anthropic;
 internal static class AnthropicResponseMapper
 {
     /// <param name="id">Anthropic's <c>msg_…</c> id, or one minted when it sent none.</param>
-    /// <param name="jsonMode">The request carried <c>response_format</c> as <see cref="AnthropicRequestMapper.JsonToolName"/>: its call is the content.</param>
+    /// <param name="jsonMode">The request carried <c>response_format</c> as <see cref="AnthropicToolMapper.JsonToolName"/>: its call is the content.</param>
     public static TranslatedCompletion Map(AnthropicMessage message, string id, long created, string model, bool jsonMode)
     {
         StringBuilder? text = null;
@@ -24,7 +24,7 @@ internal static class AnthropicResponseMapper
                 case "text" when !string.IsNullOrEmpty(block.Text):
                     (text ??= new StringBuilder()).Append(block.Text);
                     break;
-                case "tool_use" when jsonMode && block.Name == AnthropicRequestMapper.JsonToolName:
+                case "tool_use" when jsonMode && block.Name == AnthropicToolMapper.JsonToolName:
                     (text ??= new StringBuilder()).Append(Arguments(block));
                     break;
                 case "tool_use":

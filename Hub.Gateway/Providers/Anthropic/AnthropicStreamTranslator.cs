@@ -8,7 +8,7 @@ namespace Hub.Gateway.Providers.Anthropic;
 /// <summary>What a stream translation needs to know of its request.</summary>
 /// <param name="Model">The upstream model id, used if <c>message_start</c> names none.</param>
 /// <param name="IncludeUsage">The client asked for the usage chunk.</param>
-/// <param name="JsonMode">The <see cref="AnthropicRequestMapper.JsonToolName"/> call is the content.</param>
+/// <param name="JsonMode">The <see cref="AnthropicToolMapper.JsonToolName"/> call is the content.</param>
 /// <param name="Usage">Where the counts go, for billing, whether or not the client asked for them.</param>
 internal sealed record AnthropicStreamRequest(string Provider, long Created, string Model, bool IncludeUsage, bool JsonMode, UsageReport Usage);
 
@@ -61,7 +61,8 @@ internal sealed class AnthropicStreamTranslator(AnthropicStreamRequest request, 
     {
         try
         {
-            var parser = SseParser.Create(upstream, static (_, data) => AnthropicWire.ReadEvent(data));
+            // An event without data carries nothing, like a ping; data that is not JSON reads as null (step 8).
+            var parser = SseParser.Create(upstream, static (_, data) => data.IsEmpty ? new AnthropicStreamEvent { Type = "ping" } : AnthropicWire.ReadEvent(data));
             await foreach (var item in parser.EnumerateAsync(cancellationToken))
             {
                 Step(item.Data);
@@ -158,7 +159,7 @@ internal sealed class AnthropicStreamTranslator(AnthropicStreamRequest request, 
                 }
 
                 break;
-            case "tool_use" when request.JsonMode && block.Name == AnthropicRequestMapper.JsonToolName:
+            case "tool_use" when request.JsonMode && block.Name == AnthropicToolMapper.JsonToolName:
                 blocks[index] = new Block(BlockKind.JsonTool, 0, false);
                 break;
             case "tool_use":

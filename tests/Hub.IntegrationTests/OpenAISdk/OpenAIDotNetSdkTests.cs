@@ -12,12 +12,6 @@ public sealed class OpenAIDotNetSdkTests(GatewayFixture fixture)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static readonly ChatTool WeatherTool = ChatTool.CreateFunctionTool(
-        "get_weather", "Current weather in a city", BinaryData.FromString("""{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}"""));
-
-    private static readonly ChatTool TimeTool = ChatTool.CreateFunctionTool(
-        "get_time", "Current time in a time zone", BinaryData.FromString("""{"type":"object","properties":{"tz":{"type":"string"}}}"""));
-
     [Fact]
     public async Task CompleteChat_NonStreaming_ReturnsUpstreamAnswerAndUsage()
     {
@@ -37,22 +31,10 @@ public sealed class OpenAIDotNetSdkTests(GatewayFixture fixture)
     public async Task CompleteChatStreaming_ReassemblesTextAndReportsUsage()
     {
         var client = await ClientAsync("fake/fake-model");
-        var text = new StringBuilder();
-        ChatFinishReason? finish = null;
-        ChatTokenUsage? usage = null;
 
-        await foreach (var update in client.CompleteChatStreamingAsync([new UserChatMessage("Say hello")], cancellationToken: Cancel))
-        {
-            foreach (var part in update.ContentUpdate)
-            {
-                text.Append(part.Text);
-            }
+        var (text, finish, usage) = await SdkChat.ReadStreamAsync(client.CompleteChatStreamingAsync([new UserChatMessage("Say hello")], cancellationToken: Cancel));
 
-            finish ??= update.FinishReason;
-            usage ??= update.Usage;
-        }
-
-        Assert.Equal(FakeOpenAIUpstream.Reply, text.ToString());
+        Assert.Equal(FakeOpenAIUpstream.Reply, text);
         Assert.Equal(ChatFinishReason.Stop, finish);
         Assert.Equal(26, usage?.TotalTokenCount);
     }
@@ -61,7 +43,7 @@ public sealed class OpenAIDotNetSdkTests(GatewayFixture fixture)
     public async Task CompleteChat_ToolsRoundTrip_CallsThenAnswers()
     {
         var client = await ClientAsync("fake/fake-tools");
-        var options = new ChatCompletionOptions { Tools = { WeatherTool, TimeTool } };
+        var options = new ChatCompletionOptions { Tools = { SdkChat.WeatherTool, SdkChat.TimeTool } };
         List<ChatMessage> messages = [new UserChatMessage("Weather and time in Paris?")];
 
         ChatCompletion first = await client.CompleteChatAsync(messages, options, Cancel);
@@ -83,7 +65,7 @@ public sealed class OpenAIDotNetSdkTests(GatewayFixture fixture)
     public async Task CompleteChatStreaming_ToolCallDeltas_AssembleIntoTwoCalls()
     {
         var client = await ClientAsync("fake/fake-tools");
-        var options = new ChatCompletionOptions { Tools = { WeatherTool, TimeTool } };
+        var options = new ChatCompletionOptions { Tools = { SdkChat.WeatherTool, SdkChat.TimeTool } };
         var ids = new Dictionary<int, string>();
         var names = new Dictionary<int, string>();
         var arguments = new Dictionary<int, StringBuilder>();

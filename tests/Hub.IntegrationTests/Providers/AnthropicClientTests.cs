@@ -1,8 +1,8 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
-using System.Text;
 using System.Text.Json;
 using Hub.IntegrationTests.OpenAINpm;
+using Hub.IntegrationTests.OpenAISdk;
 using Hub.Testing.Fakes;
 using OpenAI;
 using OpenAI.Chat;
@@ -32,17 +32,11 @@ public sealed class AnthropicClientTests(GatewayFixture fixture, AnthropicNpmRun
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static readonly ChatTool WeatherTool = ChatTool.CreateFunctionTool(
-        "get_weather", "Current weather in a city", BinaryData.FromString("""{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}"""));
-
-    private static readonly ChatTool TimeTool = ChatTool.CreateFunctionTool(
-        "get_time", "Current time in a time zone", BinaryData.FromString("""{"type":"object","properties":{"tz":{"type":"string"}}}"""));
-
     [Fact]
     public async Task DotNetSdk_ToolsRoundTrip_CallsThenAnswersFromTheResults()
     {
         var client = await ClientAsync("anthropic/" + FakeAnthropicUpstream.Models.Tools);
-        var options = new ChatCompletionOptions { Tools = { WeatherTool, TimeTool } };
+        var options = new ChatCompletionOptions { Tools = { SdkChat.WeatherTool, SdkChat.TimeTool } };
         List<ChatMessage> messages = [new UserChatMessage("Weather and time, SDK?")];
 
         ChatCompletion first = await client.CompleteChatAsync(messages, options, Cancel);
@@ -67,22 +61,10 @@ public sealed class AnthropicClientTests(GatewayFixture fixture, AnthropicNpmRun
     public async Task DotNetSdk_Streaming_ReassemblesTextWithFinishReasonAndUsage()
     {
         var client = await ClientAsync("anthropic/" + FakeAnthropicUpstream.Models.Text);
-        var text = new StringBuilder();
-        ChatFinishReason? finish = null;
-        ChatTokenUsage? usage = null;
 
-        await foreach (var update in client.CompleteChatStreamingAsync([new UserChatMessage("Stream hello, SDK")], cancellationToken: Cancel))
-        {
-            foreach (var part in update.ContentUpdate)
-            {
-                text.Append(part.Text);
-            }
+        var (text, finish, usage) = await SdkChat.ReadStreamAsync(client.CompleteChatStreamingAsync([new UserChatMessage("Stream hello, SDK")], cancellationToken: Cancel));
 
-            finish ??= update.FinishReason;
-            usage ??= update.Usage;
-        }
-
-        Assert.Equal(FakeAnthropicUpstream.Reply, text.ToString());
+        Assert.Equal(FakeAnthropicUpstream.Reply, text);
         Assert.Equal(ChatFinishReason.Stop, finish);
         Assert.Equal((19, 7, 26, 4), (usage?.InputTokenCount, usage?.OutputTokenCount, usage?.TotalTokenCount, usage?.InputTokenDetails?.CachedTokenCount));
     }

@@ -82,7 +82,7 @@ internal static class FakeAnthropicAnswers
                 await WriteEventAsync(context, "ping", """{"type": "ping"}""");
             }
 
-            var pieces = block.Type == "text" ? SplitWords(block.Text!) : block.Fragments!;
+            var pieces = block.Type == "text" ? FakeOpenAIUpstream.SplitWords(block.Text!) : block.Fragments!;
             foreach (var piece in pieces)
             {
                 await WriteEventAsync(context, "content_block_delta", block.Type == "text"
@@ -111,18 +111,5 @@ internal static class FakeAnthropicAnswers
     {
         await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes($"event: {type}\ndata: {data}\n\n"), context.RequestAborted);
         await context.Response.Body.FlushAsync(context.RequestAborted);
-    }
-
-    private static IEnumerable<string> SplitWords(string text)
-    {
-        var start = 0;
-        for (var i = 1; i <= text.Length; i++)
-        {
-            if (i == text.Length || text[i] == ' ')
-            {
-                yield return text[start..i];
-                start = i;
-            }
-        }
     }
 }

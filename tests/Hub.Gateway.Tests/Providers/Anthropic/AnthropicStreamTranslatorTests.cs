@@ -228,6 +228,8 @@ public sealed class AnthropicStreamTranslatorTests
             Event("content_block_delta", """{"type":"content_block_delta","index":0,"delta":{"type":"signature_delta","signature":"EqQBCgIYAhIM"}}"""),
             Event("content_block_stop", """{"type":"content_block_stop","index":0}"""),
             Event("brand_new_event", """{"type":"brand_new_event","index":0}"""),
+            "event: ping\ndata:\n\n",
+            ": a comment\n\n",
             Event("content_block_start", """{"type":"content_block_start","index":1,"content_block":{"type":"text","text":""}}"""),
             Event("content_block_delta", """{"type":"content_block_delta","index":1,"delta":{"type":"text_delta","text":"Answer"}}"""),
             Event("content_block_delta", """{"type":"content_block_delta","index":1,"delta":{"type":"citations_delta","citation":{"type":"char_location"}}}"""),
