@@ -10,6 +10,7 @@ using Hub.Gateway.Policies;
 using Hub.Gateway.Providers;
 using Hub.Gateway.Providers.Gemini;
 using Hub.Gateway.Providers.Bedrock;
+using Hub.Gateway.Providers.Anthropic;
 using Hub.Gateway.Providers.OpenAICompatible;
 using Hub.Gateway.Routing;
 using Hub.Gateway.Scanning;
@@ -65,6 +66,7 @@ internal static class GatewayExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatProtocol, AzureOpenAIProtocol>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatProtocol, GeminiProtocol>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatProtocol, BedrockProtocol>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatProtocol, AnthropicProtocol>());
         builder.Services.TryAddSingleton<ProviderRegistry>();
         return builder;
     }

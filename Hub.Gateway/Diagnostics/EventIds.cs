@@ -14,6 +14,12 @@ internal static class EventIds
     public const int StreamBrokenAfterStart = 2005;
 
     // 2100–2119: Anthropic adapter
+    public const int AnthropicUpstreamFailed = 2100;
+    public const int AnthropicAnswerUnreadable = 2101;
+    public const int AnthropicStreamErrorReceived = 2102;
+    public const int AnthropicStreamEndedEarly = 2103;
+    public const int AnthropicStreamUnreadable = 2104;
+    public const int AnthropicUnknownStopReason = 2105;
 
     // 2120–2139: Gemini adapter
     public const int GeminiUpstreamFailed = 2120;

@@ -40,6 +40,8 @@ public sealed class GatewayFixture : IAsyncLifetime
     // credentials), `bedrock-apikey` (Bedrock API key) and `bedrock-badsecret` (a wrong secret). ----
     public FakeBedrockUpstream Bedrock { get; private set; } = null!;
     // ---- end Bedrock ----
+    /// <summary>Anthropic's Messages API, faked: providers <c>anthropic</c>, <c>anthropic-badkey</c>, <c>anthropic-forbidden</c>.</summary>
+    public FakeAnthropicUpstream Anthropic { get; private set; } = null!;
 
     public Uri GatewayUrl { get; private set; } = null!;
 
@@ -79,6 +81,19 @@ public sealed class GatewayFixture : IAsyncLifetime
             settings[key] = value;
         }
         // ---- end Bedrock ----
+
+        // --- Anthropic provider (FakeAnthropicUpstream) ---
+        Anthropic = await FakeAnthropicUpstream.StartAsync();
+        settings["Providers:anthropic:BaseUrl"] = Anthropic.BaseUrl;
+        settings["Providers:anthropic:ApiKey"] = FakeAnthropicUpstream.ApiKey;
+        settings["Providers:anthropic-badkey:Protocol"] = "anthropic";
+        settings["Providers:anthropic-badkey:BaseUrl"] = Anthropic.BaseUrl;
+        settings["Providers:anthropic-badkey:ApiKey"] = "sk-ant-wrong";
+        settings["Providers:anthropic-forbidden:Protocol"] = "anthropic";
+        settings["Providers:anthropic-forbidden:BaseUrl"] = Anthropic.BaseUrl;
+        settings["Providers:anthropic-forbidden:ApiKey"] = FakeAnthropicUpstream.ForbiddenApiKey;
+        // --- end Anthropic ---
+
         settings["Gateway:ChatCompletions:MaxRequestBodyBytes"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
         (factory, GatewayUrl) = KestrelTestServer.Start<Program>(
             settings, web => web.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturingLoggerProvider>(category: null, LogLevel.Trace)));
@@ -133,6 +148,11 @@ public sealed class GatewayFixture : IAsyncLifetime
         await Upstream.DisposeAsync();
         await Gemini.DisposeAsync();
         await (Bedrock?.DisposeAsync() ?? ValueTask.CompletedTask); // Bedrock
+        if (Anthropic is not null)
+        {
+            await Anthropic.DisposeAsync();
+        }
+
         await Infrastructure.DisposeAsync();
     }
 }

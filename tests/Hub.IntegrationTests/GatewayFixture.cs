@@ -33,6 +33,8 @@ public sealed class GatewayFixture : IAsyncLifetime
     // ---- Bedrock: the fake Converse API as provider `bedrock` (and `bedrock-sts`, `bedrock-apikey`, `bedrock-badsecret`). ----
     public FakeBedrockUpstream Bedrock { get; private set; } = null!;
     // ---- end Bedrock ----
+    /// <summary>Anthropic's Messages API, faked: provider <c>anthropic</c>.</summary>
+    public FakeAnthropicUpstream Anthropic { get; private set; } = null!;
 
     /// <summary>The OpenAI base URL clients are given, ending in <c>/v1</c>.</summary>
     public Uri BaseUrl { get; private set; } = null!;
@@ -71,6 +73,12 @@ public sealed class GatewayFixture : IAsyncLifetime
             settings[key] = value;
         }
         // ---- end Bedrock ----
+        // --- Anthropic provider (FakeAnthropicUpstream) ---
+        Anthropic = await FakeAnthropicUpstream.StartAsync();
+        settings["Providers:anthropic:BaseUrl"] = Anthropic.BaseUrl;
+        settings["Providers:anthropic:ApiKey"] = FakeAnthropicUpstream.ApiKey;
+        // --- end Anthropic ---
+
         var (gatewayFactory, gatewayUrl) = KestrelTestServer.Start<Program>(settings, CaptureLogs);
         services.Add(gatewayFactory);
         BaseUrl = new Uri(gatewayUrl, "/v1");
@@ -104,6 +112,11 @@ public sealed class GatewayFixture : IAsyncLifetime
         await Upstream.DisposeAsync();
         await Gemini.DisposeAsync();
         await (Bedrock?.DisposeAsync() ?? ValueTask.CompletedTask); // Bedrock
+        if (Anthropic is not null)
+        {
+            await Anthropic.DisposeAsync();
+        }
+
         await Infrastructure.DisposeAsync();
     }
 

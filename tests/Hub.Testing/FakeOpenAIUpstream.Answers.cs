@@ -104,7 +104,8 @@ public sealed partial class FakeOpenAIUpstream
         }
     }
 
-    private static IEnumerable<string> SplitWords(string text)
+    /// <summary>The text in pieces that each start at a space (the first at the start), as models stream words.</summary>
+    internal static IEnumerable<string> SplitWords(string text)
     {
         var start = 0;
         for (var i = 1; i <= text.Length; i++)

@@ -12,12 +12,6 @@ public sealed class OpenAIDotNetSdkTests(GatewayFixture fixture)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    internal static readonly ChatTool WeatherTool = ChatTool.CreateFunctionTool(
-        "get_weather", "Current weather in a city", BinaryData.FromString("""{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}"""));
-
-    internal static readonly ChatTool TimeTool = ChatTool.CreateFunctionTool(
-        "get_time", "Current time in a time zone", BinaryData.FromString("""{"type":"object","properties":{"tz":{"type":"string"}}}"""));
-
     [Fact]
     public async Task CompleteChat_NonStreaming_ReturnsUpstreamAnswerAndUsage()
     {
@@ -36,7 +30,9 @@ public sealed class OpenAIDotNetSdkTests(GatewayFixture fixture)
     [Fact]
     public async Task CompleteChatStreaming_ReassemblesTextAndReportsUsage()
     {
-        var (text, finish, usage) = await StreamAsync(await ClientAsync("fake/fake-model"), "Say hello");
+        var client = await ClientAsync("fake/fake-model");
+
+        var (text, finish, usage) = await SdkChat.ReadStreamAsync(client.CompleteChatStreamingAsync([new UserChatMessage("Say hello")], cancellationToken: Cancel));
 
         Assert.Equal(FakeOpenAIUpstream.Reply, text);
         Assert.Equal(ChatFinishReason.Stop, finish);
@@ -47,7 +43,7 @@ public sealed class OpenAIDotNetSdkTests(GatewayFixture fixture)
     public async Task CompleteChat_ToolsRoundTrip_CallsThenAnswers()
     {
         var client = await ClientAsync("fake/fake-tools");
-        var options = new ChatCompletionOptions { Tools = { WeatherTool, TimeTool } };
+        var options = new ChatCompletionOptions { Tools = { SdkChat.WeatherTool, SdkChat.TimeTool } };
         List<ChatMessage> messages = [new UserChatMessage("Weather and time in Paris?")];
 
         ChatCompletion first = await client.CompleteChatAsync(messages, options, Cancel);
@@ -69,7 +65,7 @@ public sealed class OpenAIDotNetSdkTests(GatewayFixture fixture)
     public async Task CompleteChatStreaming_ToolCallDeltas_AssembleIntoTwoCalls()
     {
         var client = await ClientAsync("fake/fake-tools");
-        var options = new ChatCompletionOptions { Tools = { WeatherTool, TimeTool } };
+        var options = new ChatCompletionOptions { Tools = { SdkChat.WeatherTool, SdkChat.TimeTool } };
         var ids = new Dictionary<int, string>();
         var names = new Dictionary<int, string>();
         var arguments = new Dictionary<int, StringBuilder>();
@@ -129,26 +125,6 @@ public sealed class OpenAIDotNetSdkTests(GatewayFixture fixture)
         Assert.Equal(status, error.Status);
         Assert.Contains(code, error.Message, StringComparison.Ordinal);
         Assert.True(error.GetRawResponse()!.Headers.TryGetValue("x-hub-correlation-id", out var id) && id!.StartsWith("req_", StringComparison.Ordinal));
-    }
-
-    /// <summary>A streamed answer as the SDK assembles it: the text, the first finish reason, the usage.</summary>
-    internal static async Task<(string Text, ChatFinishReason? Finish, ChatTokenUsage? Usage)> StreamAsync(ChatClient client, string prompt)
-    {
-        var text = new StringBuilder();
-        ChatFinishReason? finish = null;
-        ChatTokenUsage? usage = null;
-        await foreach (var update in client.CompleteChatStreamingAsync([new UserChatMessage(prompt)], cancellationToken: Cancel))
-        {
-            foreach (var part in update.ContentUpdate)
-            {
-                text.Append(part.Text);
-            }
-
-            finish ??= update.FinishReason;
-            usage ??= update.Usage;
-        }
-
-        return (text.ToString(), finish, usage);
     }
 
     private async Task<ChatClient> ClientAsync(string model) => Client(model, (await fixture.NewTenantAsync()).ProjectKey);

@@ -18,7 +18,7 @@ public sealed class BedrockDotNetSdkTests(GatewayFixture fixture)
     public async Task CompleteChat_ToolsRoundTrip_CallsThenAnswers()
     {
         var client = await ClientAsync(FakeBedrockUpstream.Models.Tools);
-        var options = new ChatCompletionOptions { Tools = { OpenAIDotNetSdkTests.WeatherTool, OpenAIDotNetSdkTests.TimeTool } };
+        var options = new ChatCompletionOptions { Tools = { SdkChat.WeatherTool, SdkChat.TimeTool } };
         var nonce = "sdk" + Guid.NewGuid().ToString("N")[..10];
         List<ChatMessage> messages = [new UserChatMessage($"Weather and time in Paris? {nonce}")];
 
@@ -42,7 +42,7 @@ public sealed class BedrockDotNetSdkTests(GatewayFixture fixture)
     [Fact]
     public async Task CompleteChatStreaming_ReassemblesTextWithFinishAndUsage()
     {
-        var (text, finish, usage) = await OpenAIDotNetSdkTests.StreamAsync(await ClientAsync(FakeBedrockUpstream.Models.Text), "Say hello");
+        var (text, finish, usage) = await SdkChat.ReadStreamAsync((await ClientAsync(FakeBedrockUpstream.Models.Text)).CompleteChatStreamingAsync([new UserChatMessage("Say hello")], cancellationToken: Cancel));
 
         Assert.Equal(FakeBedrockUpstream.Reply, text);
         Assert.Equal(ChatFinishReason.Stop, finish);
