@@ -39,6 +39,28 @@ internal sealed record HubError(int Status, string Type, string? Code, string Me
         new(StatusCodes.Status502BadGateway, "upstream_error", "upstream_error",
             $"The provider '{provider}' answered with HTTP {upstreamStatus}.");
 
+    /// <summary>The provider is rate limiting the gateway (its 429, or a throttling event). Another provider may serve.</summary>
+    public static HubError UpstreamRateLimited(string provider) =>
+        new(StatusCodes.Status429TooManyRequests, "requests", "rate_limit_exceeded",
+            $"The provider '{provider}' is rate limiting the gateway; try again shortly.");
+
+    /// <summary>The provider says it is overloaded or unavailable (Anthropic 529, Gemini and Bedrock 503).</summary>
+    public static HubError UpstreamOverloaded(string provider) =>
+        new(StatusCodes.Status503ServiceUnavailable, "upstream_error", "upstream_overloaded",
+            $"The provider '{provider}' is overloaded; try again shortly.");
+
+    /// <summary>A 200 whose body (or a stream event) is not in the provider's format.</summary>
+    public static HubError UpstreamInvalidResponse(string provider) =>
+        new(StatusCodes.Status502BadGateway, "upstream_error", "upstream_invalid_response",
+            $"The provider '{provider}' sent an answer the gateway could not read.");
+
+    /// <summary>
+    /// A stream that ended before the provider said it was complete (connection lost, corrupt framing):
+    /// sent as the stream's last event, so a client never takes a cut answer for a whole one.
+    /// </summary>
+    public static HubError UpstreamStreamBroken() =>
+        new(StatusCodes.Status502BadGateway, "upstream_error", "upstream_stream_broken", "The provider's stream ended unexpectedly.");
+
     public static HubError UpstreamTimeout(string provider) =>
         new(StatusCodes.Status504GatewayTimeout, "upstream_error", "upstream_timeout",
             $"The provider '{provider}' did not answer in time.");

@@ -107,8 +107,7 @@ internal sealed partial class ResponseRelay(ILogger<ResponseRelay> logger)
             return;
         }
 
-        var error = new HubError(StatusCodes.Status502BadGateway, "upstream_error", "upstream_stream_broken",
-            "The provider's stream ended unexpectedly.");
+        var error = HubError.UpstreamStreamBroken();
         await context.Response.Body.WriteAsync("data: "u8.ToArray());
         await context.Response.Body.WriteAsync(OpenAIErrorWriter.Serialize(error));
         await context.Response.Body.WriteAsync("\n\n"u8.ToArray());

@@ -32,10 +32,6 @@ internal static class AnthropicErrorMapper
     public static HubError FromStreamEvent(string provider, AnthropicError? error) =>
         Map(provider, StatusOf(error?.Type), error?.Message).Error;
 
-    /// <summary>The stream closed without <c>message_stop</c>, or sent what is not Anthropic's stream: never a silent end.</summary>
-    public static HubError StreamBroken() =>
-        new(StatusCodes.Status502BadGateway, "upstream_error", "upstream_stream_broken", "The provider's stream ended unexpectedly.");
-
     private static int StatusOf(string? type) => type switch
     {
         "invalid_request_error" => StatusCodes.Status400BadRequest,
@@ -56,10 +52,8 @@ internal static class AnthropicErrorMapper
         400 when message?.Contains("credit balance", StringComparison.OrdinalIgnoreCase) == true => (HubError.UpstreamFailed(provider, status), true),
         400 or 404 or 413 or 422 => (ClientError(status, message), false),
         408 => (HubError.UpstreamTimeout(provider), true),
-        429 => (new HubError(StatusCodes.Status429TooManyRequests, "requests", "rate_limit_exceeded",
-            $"The provider '{provider}' is rate limiting requests; retry later."), true),
-        Overloaded => (new HubError(StatusCodes.Status503ServiceUnavailable, "upstream_error", "upstream_overloaded",
-            $"The provider '{provider}' is overloaded; retry later."), true),
+        429 => (HubError.UpstreamRateLimited(provider), true),
+        Overloaded => (HubError.UpstreamOverloaded(provider), true),
         _ => (HubError.UpstreamFailed(provider, status), true),
     };
 

@@ -109,8 +109,7 @@ internal sealed partial class AnthropicProvider(
         if (bytes is null || AnthropicWire.ReadMessage(bytes) is not { } answer)
         {
             AnthropicLog.AnswerUnreadable(logger, Name);
-            return ProviderOutcome.Failure(new HubError(StatusCodes.Status502BadGateway, "upstream_error", "upstream_invalid_response",
-                $"The provider '{Name}' sent an answer the gateway could not read."), mayFallback: true);
+            return ProviderOutcome.Failure(HubError.UpstreamInvalidResponse(Name), mayFallback: true);
         }
 
         var completion = AnthropicResponseMapper.Map(answer, answer.Id ?? CompletionIds.New(random), created, model, jsonMode);

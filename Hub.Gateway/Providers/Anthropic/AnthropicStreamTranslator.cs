@@ -1,6 +1,7 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Hub.Core.Randomness;
+using Hub.Gateway.Errors;
 using Hub.Gateway.Providers.Translation;
 
 namespace Hub.Gateway.Providers.Anthropic;
@@ -80,7 +81,7 @@ internal sealed class AnthropicStreamTranslator(AnthropicStreamRequest request, 
 
             // Step 8: closed without message_stop.
             AnthropicLog.StreamEndedEarly(logger, request.Provider);
-            yield return ChatChunkWriter.Error(AnthropicErrorMapper.StreamBroken());
+            yield return ChatChunkWriter.Error(HubError.UpstreamStreamBroken());
         }
         finally
         {
@@ -282,7 +283,7 @@ internal sealed class AnthropicStreamTranslator(AnthropicStreamRequest request, 
     private void Fail(string problem)
     {
         AnthropicLog.StreamUnreadable(logger, request.Provider, problem);
-        output.Add(ChatChunkWriter.Error(AnthropicErrorMapper.StreamBroken()));
+        output.Add(ChatChunkWriter.Error(HubError.UpstreamStreamBroken()));
         state = State.Ended;
     }
 

@@ -17,7 +17,7 @@ namespace Hub.Gateway.Providers.Bedrock;
 /// | 413, other 4xx | | the same status, invalid_request_error, Bedrock's message | no |
 /// | 424 | ModelErrorException | 502 upstream_error | yes |
 /// | 429 | ThrottlingException, ServiceQuotaExceeded, ModelNotReady | 429 requests rate_limit_exceeded | yes |
-/// | 503 | ServiceUnavailableException | 503 service_unavailable_error server_is_overloaded | yes |
+/// | 503 | ServiceUnavailableException | 503 upstream_error upstream_overloaded | yes |
 /// | other 5xx | InternalServerException | 502 upstream_error | yes |
 /// </summary>
 internal static partial class BedrockErrorMapper
@@ -34,9 +34,9 @@ internal static partial class BedrockErrorMapper
             case 408:
                 return ProviderOutcome.Failure(HubError.UpstreamTimeout(provider), mayFallback: true);
             case 429:
-                return ProviderOutcome.Failure(RateLimited(provider), mayFallback: true);
+                return ProviderOutcome.Failure(HubError.UpstreamRateLimited(provider), mayFallback: true);
             case 503:
-                return ProviderOutcome.Failure(Unavailable(provider), mayFallback: true);
+                return ProviderOutcome.Failure(HubError.UpstreamOverloaded(provider), mayFallback: true);
             case 424 or >= 500 or < 400:
                 return ProviderOutcome.Failure(HubError.UpstreamFailed(provider, status), mayFallback: true);
         }
@@ -48,29 +48,16 @@ internal static partial class BedrockErrorMapper
             mayFallback: false);
     }
 
-    public static HubError RateLimited(string provider) =>
-        new(StatusCodes.Status429TooManyRequests, "requests", "rate_limit_exceeded", $"The provider '{provider}' is rate limiting requests; try again shortly.");
-
-    public static HubError Unavailable(string provider) =>
-        new(StatusCodes.Status503ServiceUnavailable, "service_unavailable_error", "server_is_overloaded", $"The provider '{provider}' is unavailable; try again shortly.");
-
     /// <summary>An exception or error frame after the stream started, other than throttling or unavailability.</summary>
     public static HubError StreamFailed(string provider) =>
         new(StatusCodes.Status502BadGateway, "upstream_error", "upstream_error", $"The provider '{provider}' failed while streaming the answer.");
 
-    /// <summary>The stream ended before its <c>metadata</c> event, or a frame failed its CRC.</summary>
-    public static HubError StreamBroken(string provider) =>
-        new(StatusCodes.Status502BadGateway, "upstream_error", "upstream_error", $"The provider '{provider}' ended the stream before the answer was complete.");
-
-    /// <summary>A 200 whose body is not the Converse answer it should be.</summary>
-    public static HubError Malformed(string provider) =>
-        new(StatusCodes.Status502BadGateway, "upstream_error", "upstream_error", $"The provider '{provider}' sent an answer the gateway could not read.");
 
     /// <summary>The mid-stream exception type (<c>throttlingException</c>, …) as the client's error.</summary>
     public static HubError ForStreamException(string provider, string? exceptionType) => exceptionType switch
     {
-        "throttlingException" or "serviceQuotaExceededException" => RateLimited(provider),
-        "serviceUnavailableException" => Unavailable(provider),
+        "throttlingException" or "serviceQuotaExceededException" => HubError.UpstreamRateLimited(provider),
+        "serviceUnavailableException" => HubError.UpstreamOverloaded(provider),
         _ => StreamFailed(provider),
     };
 

@@ -127,7 +127,7 @@ internal sealed partial class BedrockProvider(
         if ((body is null ? null : BedrockResponseMapper.Map(body, context)) is not { } answer)
         {
             Log.AnswerMalformed(logger, Name, body?.Length ?? -1);
-            return ProviderOutcome.Failure(BedrockErrorMapper.Malformed(Name), mayFallback: true);
+            return ProviderOutcome.Failure(HubError.UpstreamInvalidResponse(Name), mayFallback: true);
         }
 
         if (!answer.KnownStopReason)

@@ -82,7 +82,7 @@ internal sealed partial class BedrockStreamTranslator
         {
             // Step 7: a clean end is early too, since only metadata ends the answer.
             Log.StreamBroken(logger, context.Provider, status, state);
-            Fail(BedrockErrorMapper.StreamBroken(context.Provider));
+            Fail(HubError.UpstreamStreamBroken());
             return;
         }
 
@@ -104,7 +104,7 @@ internal sealed partial class BedrockStreamTranslator
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             Log.StreamBroken(logger, context.Provider, EventStreamStatus.Corrupt, state);
-            Fail(BedrockErrorMapper.StreamBroken(context.Provider));
+            Fail(HubError.UpstreamStreamBroken());
         }
     }
 

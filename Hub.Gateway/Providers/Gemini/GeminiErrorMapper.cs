@@ -45,18 +45,11 @@ internal static class GeminiErrorMapper
             401 or 403 => (HubError.ProviderAuthFailed(provider), true),
             400 or 413 when message is not null => (new HubError(status, "invalid_request_error", null, message), false),
             404 when message is not null => (new HubError(status, "invalid_request_error", "model_not_found", message, "model"), false),
-            429 => (new HubError(429, "requests", "rate_limit_exceeded", $"The provider '{provider}' is rate limiting the gateway; try again shortly."), true),
-            503 => (new HubError(503, "upstream_error", "upstream_overloaded", $"The provider '{provider}' is overloaded; try again shortly."), true),
+            429 => (HubError.UpstreamRateLimited(provider), true),
+            503 => (HubError.UpstreamOverloaded(provider), true),
             504 => (HubError.UpstreamTimeout(provider), true),
             _ => (HubError.UpstreamFailed(provider, status), true),
         };
     }
 
-    /// <summary>A 200 whose body, or one of whose stream events, is not a <c>GenerateContentResponse</c>.</summary>
-    public static HubError Unreadable(string provider) =>
-        new(StatusCodes.Status502BadGateway, "upstream_error", "upstream_error", $"The provider '{provider}' sent an answer the gateway could not read.");
-
-    /// <summary>The stream closed before Google said why it finished: the answer may be cut short, so the client must not take it as whole.</summary>
-    public static HubError StreamBroken() =>
-        new(StatusCodes.Status502BadGateway, "upstream_error", "upstream_stream_broken", "The provider's stream ended unexpectedly.");
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Hub.Core.Randomness;
+using Hub.Gateway.Errors;
 using Hub.Gateway.Providers.Translation;
 using Hub.Gateway.Providers.Upstream;
 
@@ -113,7 +114,7 @@ internal sealed class GeminiProvider(
         if (answer is null || answer.Error is not null)
         {
             GeminiLog.AnswerUnreadable(logger, Name, BoundedContent.MaxAnswerBytes);
-            return ProviderOutcome.Failure(GeminiErrorMapper.Unreadable(Name), mayFallback: true);
+            return ProviderOutcome.Failure(HubError.UpstreamInvalidResponse(Name), mayFallback: true);
         }
 
         var completion = GeminiResponseMapper.Map(answer, model, id, created, random);

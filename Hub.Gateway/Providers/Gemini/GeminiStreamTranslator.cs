@@ -1,6 +1,7 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Hub.Core.Randomness;
+using Hub.Gateway.Errors;
 using Hub.Gateway.Providers.Translation;
 
 namespace Hub.Gateway.Providers.Gemini;
@@ -76,7 +77,7 @@ internal sealed class GeminiStreamTranslator(
         if (response is null)
         {
             GeminiLog.StreamEventUnreadable(logger, context.Provider);
-            pending.Add(ChatChunkWriter.Error(GeminiErrorMapper.Unreadable(context.Provider)));
+            pending.Add(ChatChunkWriter.Error(HubError.UpstreamInvalidResponse(context.Provider)));
             return true;
         }
 
@@ -128,7 +129,7 @@ internal sealed class GeminiStreamTranslator(
         if (writer is null || (finishReason is null && blockReason is null))
         {
             GeminiLog.StreamEndedEarly(logger, context.Provider);
-            pending.Add(ChatChunkWriter.Error(GeminiErrorMapper.StreamBroken()));
+            pending.Add(ChatChunkWriter.Error(HubError.UpstreamStreamBroken()));
             return;
         }
 

@@ -72,11 +72,12 @@ internal sealed class OpenAIChatRequest : IDisposable
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 128 });
+            // A key given twice could be read one way here and another way by whoever reads the body next.
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 128, AllowDuplicateProperties = false });
         }
         catch (JsonException)
         {
-            return (null, HubError.InvalidRequest("We could not parse the JSON body of your request."));
+            return (null, HubError.InvalidRequest("We could not parse the JSON body of your request (it is not valid JSON, or it repeats a key)."));
         }
 
         var request = new OpenAIChatRequest(document);

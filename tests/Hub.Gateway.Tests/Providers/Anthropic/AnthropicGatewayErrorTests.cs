@@ -43,7 +43,7 @@ public sealed class AnthropicGatewayErrorTests(GatewayFixture fixture)
     }
 
     [Theory]
-    [InlineData(FakeAnthropicUpstream.Models.MidStreamError, "The provider 'anthropic' is overloaded; retry later.", "upstream_overloaded")]
+    [InlineData(FakeAnthropicUpstream.Models.MidStreamError, "The provider 'anthropic' is overloaded; try again shortly.", "upstream_overloaded")]
     [InlineData(FakeAnthropicUpstream.Models.Truncated, "The provider's stream ended unexpectedly.", "upstream_stream_broken")]
     public async Task Post_StreamBreaksAfterStart_EndsWithAnOpenAIErrorEventAndNoDone(string model, string message, string code)
     {

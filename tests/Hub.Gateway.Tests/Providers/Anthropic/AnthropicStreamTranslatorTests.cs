@@ -169,7 +169,7 @@ public sealed class AnthropicStreamTranslatorTests
         Assert.Equal(string.Concat(
             Chunk("""{"role":"assistant","content":""}"""),
             Chunk("""{"content":"Hel"}"""),
-            """data: {"error":{"message":"The provider 'anthropic' is overloaded; retry later.","type":"upstream_error","param":null,"code":"upstream_overloaded"}}""" + "\n\n"), output);
+            """data: {"error":{"message":"The provider 'anthropic' is overloaded; try again shortly.","type":"upstream_error","param":null,"code":"upstream_overloaded"}}""" + "\n\n"), output);
         Assert.Equal(new Hub.Gateway.Streaming.TokenUsage(849, 1), usage.Value);
     }
 

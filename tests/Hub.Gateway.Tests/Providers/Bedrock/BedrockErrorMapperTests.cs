@@ -21,7 +21,7 @@ public sealed class BedrockErrorMapperTests
     [InlineData(429, "ThrottlingException", "Too many requests.", 429, "requests", "rate_limit_exceeded", true)]
     [InlineData(429, "ModelNotReadyException", "Model is not ready.", 429, "requests", "rate_limit_exceeded", true)]
     [InlineData(500, "InternalServerException", "Internal error.", 502, "upstream_error", "upstream_error", true)]
-    [InlineData(503, "ServiceUnavailableException", "Bedrock is unable to process your request.", 503, "service_unavailable_error", "server_is_overloaded", true)]
+    [InlineData(503, "ServiceUnavailableException", "Bedrock is unable to process your request.", 503, "upstream_error", "upstream_overloaded", true)]
     [InlineData(502, null, "Bad gateway.", 502, "upstream_error", "upstream_error", true)]
     public async Task MapAsync_BedrockError_MappedByStatus(int status, string? errorType, string message, int hubStatus, string type, string? code, bool mayFallback)
     {

@@ -161,7 +161,7 @@ public sealed class BedrockGatewayTests(GatewayFixture fixture)
     [InlineData(FakeBedrockUpstream.Models.Error424, 502, "upstream_error", "upstream_error")]
     [InlineData(FakeBedrockUpstream.Models.Error429, 429, "requests", "rate_limit_exceeded")]
     [InlineData(FakeBedrockUpstream.Models.Error500, 502, "upstream_error", "upstream_error")]
-    [InlineData(FakeBedrockUpstream.Models.Error503, 503, "service_unavailable_error", "server_is_overloaded")]
+    [InlineData(FakeBedrockUpstream.Models.Error503, 503, "upstream_error", "upstream_overloaded")]
     public async Task Post_BedrockError_MappedStatus(string model, int status, string type, string? code)
     {
         var (response, _) = await PostAsync($"bedrock/{model}", $"Hi {Nonce()}");
@@ -180,8 +180,8 @@ public sealed class BedrockGatewayTests(GatewayFixture fixture)
 
     [Theory]
     [InlineData(FakeBedrockUpstream.Models.StreamThrottled, "rate_limit_exceeded")]
-    [InlineData(FakeBedrockUpstream.Models.StreamCorrupt, "upstream_error")]
-    [InlineData(FakeBedrockUpstream.Models.StreamTruncated, "upstream_error")]
+    [InlineData(FakeBedrockUpstream.Models.StreamCorrupt, "upstream_stream_broken")]
+    [InlineData(FakeBedrockUpstream.Models.StreamTruncated, "upstream_stream_broken")]
     public async Task Post_StreamBreaksAfterStart_ErrorEventAndNoDone(string model, string code)
     {
         var (response, body) = await PostAsync($"bedrock/{model}", $"Hi {Nonce()}", ""","stream":true""");

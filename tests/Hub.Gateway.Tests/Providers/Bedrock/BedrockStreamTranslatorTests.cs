@@ -72,7 +72,7 @@ public sealed class BedrockStreamTranslatorTests
     }
 
     [Theory]
-    [InlineData("serviceUnavailableException", "server_is_overloaded")]
+    [InlineData("serviceUnavailableException", "upstream_overloaded")]
     [InlineData("modelStreamErrorException", "upstream_error")]
     [InlineData("validationException", "upstream_error")]
     [InlineData("internalServerException", "upstream_error")]
@@ -92,7 +92,7 @@ public sealed class BedrockStreamTranslatorTests
     {
         var (events, _) = await TranslateAsync(Upstream(model), BedrockResponseMapperTests.Context);
 
-        Assert.Equal("error:upstream_error", Describe(events[^1]));
+        Assert.Equal("error:upstream_stream_broken", Describe(events[^1]));
         Assert.DoesNotContain("[DONE]", events.Select(Describe));
     }
 
@@ -103,7 +103,7 @@ public sealed class BedrockStreamTranslatorTests
 
         var (events, _) = await TranslateAsync(upstream, BedrockResponseMapperTests.Context);
 
-        Assert.Equal(["role", "error:upstream_error"], events.Select(Describe));
+        Assert.Equal(["role", "error:upstream_stream_broken"], events.Select(Describe));
     }
 
     [Fact]

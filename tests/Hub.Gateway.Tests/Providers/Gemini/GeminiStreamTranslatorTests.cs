@@ -126,7 +126,7 @@ public sealed class GeminiStreamTranslatorTests
         var (events, _) = await TranslateAsync(Sse(FakeGeminiWire.Text(Model, "Hello", null, 1), "{\"candidates\":[{\"content\""));
 
         Assert.Equal(
-            """data: {"error":{"message":"The provider 'gemini' sent an answer the gateway could not read.","type":"upstream_error","param":null,"code":"upstream_error"}}""",
+            """data: {"error":{"message":"The provider 'gemini' sent an answer the gateway could not read.","type":"upstream_error","param":null,"code":"upstream_invalid_response"}}""",
             events[^1]);
     }
 
