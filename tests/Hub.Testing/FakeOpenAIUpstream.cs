@@ -2,13 +2,8 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Logging;
 
 namespace Hub.Testing;
 
@@ -22,21 +17,16 @@ namespace Hub.Testing;
 /// <c>{BaseUrl}/together/v1</c>, <c>/mistral/v1</c>, <c>/openrouter/v1</c>, <c>/azure/openai</c>; any other
 /// prefix (<c>/rt-a/v1</c>) is plain OpenAI, recorded under that name.
 /// </summary>
-public sealed partial class FakeOpenAIUpstream : IAsyncDisposable
+public sealed partial class FakeOpenAIUpstream : FakeUpstream
 {
     public const string ApiKey = "sk-fake-upstream-key";
 
-    private readonly WebApplication app;
     private readonly TaskCompletionSource slowStreamAborted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource breakStreams = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private FakeOpenAIUpstream(WebApplication app) => this.app = app;
 
     /// <summary>The base URL a provider is configured with, e.g. <c>http://127.0.0.1:5555/v1</c>.</summary>
     public string BaseUrl { get; private set; } = "";
-
-    /// <summary>The server's root, e.g. <c>http://127.0.0.1:5555</c>: <c>{Root}/{provider}/v1</c> plays that provider.</summary>
-    public string Root { get; private set; } = "";
 
     /// <summary>The base URL of the fake playing <paramref name="provider"/> (see <see cref="FakeFlavor"/>).</summary>
     public string BaseUrlFor(string provider) => provider == "azure" ? $"{Root}/azure/openai" : $"{Root}/{provider}/v1";
@@ -52,26 +42,17 @@ public sealed partial class FakeOpenAIUpstream : IAsyncDisposable
 
     public static async Task<FakeOpenAIUpstream> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeOpenAIUpstream(app);
-        app.MapPost("/v1/chat/completions", context => fake.HandleAsync(context, FakeFlavor.OpenAI));
-        app.MapPost("/azure/openai/deployments/{deployment}/chat/completions", context => fake.HandleAsync(context, FakeFlavor.Azure));
-        app.MapPost("/{provider}/v1/chat/completions", context => fake.HandleAsync(context, FakeFlavor.For((string)context.GetRouteValue("provider")!)));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        fake.Root = address;
-        fake.BaseUrl = address + "/v1";
+        var fake = new FakeOpenAIUpstream();
+        await StartAsync(fake, app =>
+        {
+            app.MapPost("/v1/chat/completions", context => fake.HandleAsync(context, FakeFlavor.OpenAI));
+            app.MapPost("/azure/openai/deployments/{deployment}/chat/completions", context => fake.HandleAsync(context, FakeFlavor.Azure));
+            app.MapPost("/{provider}/v1/chat/completions", context => fake.HandleAsync(context, FakeFlavor.For((string)context.GetRouteValue("provider")!)));
+        });
+        fake.BaseUrl = fake.Root + "/v1";
         return fake;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
 
     private async Task HandleAsync(HttpContext context, FakeFlavor flavor)
     {

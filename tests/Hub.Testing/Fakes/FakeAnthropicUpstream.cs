@@ -2,12 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Hub.Testing.Fakes;
 
@@ -20,7 +15,7 @@ namespace Hub.Testing.Fakes;
 /// and statuses. The model name picks the behaviour (<see cref="Models"/>); a forced
 /// <c>tool_choice {"type":"tool"}</c> is answered by a call of that tool. Deterministic.
 /// </summary>
-public sealed class FakeAnthropicUpstream : IAsyncDisposable
+public sealed class FakeAnthropicUpstream : FakeUpstream
 {
     public const string ApiKey = "sk-ant-fake-upstream-key";
 
@@ -38,9 +33,6 @@ public sealed class FakeAnthropicUpstream : IAsyncDisposable
     /// <summary>The arguments of the forced tool call (a <c>response_format</c>'s JSON answer, or a named function).</summary>
     public const string ForcedInput = """{"city":"Paris","sky":"sunny"}""";
 
-    private readonly WebApplication app;
-
-    private FakeAnthropicUpstream(WebApplication app) => this.app = app;
 
     /// <summary>The base URL a provider is configured with, e.g. <c>http://127.0.0.1:5555/v1</c>.</summary>
     public string BaseUrl { get; private set; } = "";
@@ -72,22 +64,12 @@ public sealed class FakeAnthropicUpstream : IAsyncDisposable
 
     public static async Task<FakeAnthropicUpstream> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeAnthropicUpstream(app);
-        app.MapPost("/v1/messages", fake.HandleAsync);
-        await app.StartAsync();
-        fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/v1";
+        var fake = new FakeAnthropicUpstream();
+        await StartAsync(fake, app => app.MapPost("/v1/messages", fake.HandleAsync));
+        fake.BaseUrl = fake.Root + "/v1";
         return fake;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
 
     /// <summary>The last request whose body contains <paramref name="marker"/>.</summary>
     public AnthropicRecordedRequest Last(string marker) => Requests.Last(request => request.BodyText.Contains(marker, StringComparison.Ordinal));

@@ -2,13 +2,8 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Hub.Testing.Fakes;
 
@@ -20,7 +15,7 @@ namespace Hub.Testing.Fakes;
 /// event-stream frames (<see cref="EventStreamFrames"/>) cut at arbitrary byte boundaries. Errors carry
 /// the status, <c>x-amzn-ErrorType</c> and <c>{"message"}</c> AWS sends. The model id picks the behaviour.
 /// </summary>
-public sealed class FakeBedrockUpstream : IAsyncDisposable
+public sealed class FakeBedrockUpstream : FakeUpstream
 {
     public const string Region = "us-east-1";
     public const string AccessKeyId = "AKIDFAKEBEDROCK00001";
@@ -43,10 +38,9 @@ public sealed class FakeBedrockUpstream : IAsyncDisposable
         [SessionAccessKeyId] = (SessionSecretAccessKey, SessionToken),
     };
 
-    private readonly WebApplication app;
     private readonly TimeProvider clock;
 
-    private FakeBedrockUpstream(WebApplication app, TimeProvider clock) => (this.app, this.clock) = (app, clock);
+    private FakeBedrockUpstream(TimeProvider clock) => this.clock = clock;
 
     /// <summary>The base URL a provider is configured with, e.g. <c>http://127.0.0.1:5555</c> (no path, as Bedrock's).</summary>
     public string BaseUrl { get; private set; } = "";
@@ -80,14 +74,9 @@ public sealed class FakeBedrockUpstream : IAsyncDisposable
 
     public static async Task<FakeBedrockUpstream> StartAsync(TimeProvider? clock = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeBedrockUpstream(app, clock ?? TimeProvider.System);
-        app.Run(fake.HandleAsync);
-        await app.StartAsync();
-        fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var fake = new FakeBedrockUpstream(clock ?? TimeProvider.System);
+        await StartAsync(fake, app => app.Run(fake.HandleAsync));
+        fake.BaseUrl = fake.Root;
         return fake;
     }
 
@@ -121,11 +110,6 @@ public sealed class FakeBedrockUpstream : IAsyncDisposable
         return settings;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
 
     private async Task HandleAsync(HttpContext context)
     {

@@ -2,12 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Hub.Testing.Fakes;
 
@@ -21,16 +16,13 @@ namespace Hub.Testing.Fakes;
 /// the body must pass <see cref="FakeGeminiRequestRules"/>. The model name picks the behaviour
 /// (<see cref="Models"/>); answers are deterministic.
 /// </summary>
-public sealed class FakeGeminiUpstream : IAsyncDisposable
+public sealed class FakeGeminiUpstream : FakeUpstream
 {
     public const string ApiKey = "AIzaFakeGeminiKey0000000000000000000000";
 
     public const string Reply = "Hello from the fake Gemini.";
     public const string ToolAnswer = "The weather in Paris is sunny.";
 
-    private readonly WebApplication app;
-
-    private FakeGeminiUpstream(WebApplication app) => this.app = app;
 
     public static class Models
     {
@@ -62,22 +54,12 @@ public sealed class FakeGeminiUpstream : IAsyncDisposable
 
     public static async Task<FakeGeminiUpstream> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeGeminiUpstream(app);
-        app.MapPost("/v1beta/models/{**call}", fake.HandleAsync);
-        await app.StartAsync();
-        fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/v1beta";
+        var fake = new FakeGeminiUpstream();
+        await StartAsync(fake, app => app.MapPost("/v1beta/models/{**call}", fake.HandleAsync));
+        fake.BaseUrl = fake.Root + "/v1beta";
         return fake;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
 
     private async Task HandleAsync(HttpContext context, string call)
     {

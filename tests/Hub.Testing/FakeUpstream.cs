@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Hub.Testing;
+
+/// <summary>
+/// What every fake provider shares: a real Kestrel server on a free loopback port (bound to port 0,
+/// then read back), no logging of its own, stopped on dispose. Each fake maps its provider's routes.
+/// </summary>
+public abstract class FakeUpstream : IAsyncDisposable
+{
+    private WebApplication? app;
+
+    /// <summary>The server's root, e.g. <c>http://127.0.0.1:5555</c>.</summary>
+    public string Root { get; private set; } = "";
+
+    public async ValueTask DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Starts <paramref name="fake"/>'s server with the routes <paramref name="mapRoutes"/> adds.</summary>
+    protected static async Task<T> StartAsync<T>(T fake, Action<WebApplication> mapRoutes)
+        where T : FakeUpstream
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        mapRoutes(app);
+        await app.StartAsync();
+        fake.app = app;
+        fake.Root = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return fake;
+    }
+}
