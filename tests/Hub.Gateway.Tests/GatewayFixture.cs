@@ -13,9 +13,11 @@ using Microsoft.Extensions.Logging;
 namespace Hub.Gateway.Tests;
 
 /// <summary>
-/// Once per test run: real Postgres and Redis, the fake upstream, the real scanner, and the gateway
+/// Once per test run: real Postgres and Redis, the fake upstreams, the real scanner, and the gateway
 /// on a real Kestrel port. Providers: <c>fake</c> (any model), <c>listed</c> (only fake-model), <c>badkey</c> (wrong
-/// upstream key), <c>down</c> (nothing listening), the built-in <c>mock</c>, and <c>gemini</c>/<c>gemini-badkey</c> (the fake Gemini).
+/// upstream key), <c>down</c> (nothing listening), the built-in <c>mock</c>; the translated protocols
+/// (<see cref="AddTranslatedProviders"/>) and the OpenAI-compatible profiles and routing providers
+/// (<see cref="AddRoutingProviders"/>).
 /// </summary>
 public sealed class GatewayFixture : IAsyncLifetime
 {
@@ -34,14 +36,17 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public FakeOpenAIUpstream Upstream { get; private set; } = null!;
 
-    /// <summary>The fake Generative Language API behind providers <c>gemini</c> and <c>gemini-badkey</c>.</summary>
-    public FakeGeminiUpstream Gemini { get; private set; } = null!;
-    // ---- Bedrock: the fake Converse API as provider `bedrock` (SigV4), `bedrock-sts` (temporary
-    // credentials), `bedrock-apikey` (Bedrock API key) and `bedrock-badsecret` (a wrong secret). ----
-    public FakeBedrockUpstream Bedrock { get; private set; } = null!;
-    // ---- end Bedrock ----
     /// <summary>Anthropic's Messages API, faked: providers <c>anthropic</c>, <c>anthropic-badkey</c>, <c>anthropic-forbidden</c>.</summary>
     public FakeAnthropicUpstream Anthropic { get; private set; } = null!;
+
+    /// <summary>The Generative Language API, faked: providers <c>gemini</c> and <c>gemini-badkey</c>.</summary>
+    public FakeGeminiUpstream Gemini { get; private set; } = null!;
+
+    /// <summary>
+    /// The Converse API, faked: providers <c>bedrock</c> (SigV4), <c>bedrock-sts</c> (temporary credentials),
+    /// <c>bedrock-apikey</c> (a Bedrock API key) and <c>bedrock-badsecret</c> (a wrong secret).
+    /// </summary>
+    public FakeBedrockUpstream Bedrock { get; private set; } = null!;
 
     public Uri GatewayUrl { get; private set; } = null!;
 
@@ -54,7 +59,9 @@ public sealed class GatewayFixture : IAsyncLifetime
     {
         await Infrastructure.InitializeAsync();
         Upstream = await FakeOpenAIUpstream.StartAsync();
+        Anthropic = await FakeAnthropicUpstream.StartAsync();
         Gemini = await FakeGeminiUpstream.StartAsync();
+        Bedrock = await FakeBedrockUpstream.StartAsync();
         (scannerFactory, ScannerUrl) = KestrelTestServer.Start<scanner::Program>(KestrelTestServer.QuietSettings());
         var settings = KestrelTestServer.GatewaySettings(Infrastructure, Upstream, ScannerUrl);
         settings["Providers:listed:BaseUrl"] = Upstream.BaseUrl;
@@ -64,26 +71,16 @@ public sealed class GatewayFixture : IAsyncLifetime
         settings["Providers:badkey:ApiKey"] = "sk-wrong";
         settings["Providers:down:BaseUrl"] = $"http://127.0.0.1:{FreePort.Next()}/v1";
         settings["Providers:mock:Enabled"] = "true";
+        AddTranslatedProviders(settings);
         AddRoutingProviders(settings);
+        settings["Gateway:ChatCompletions:MaxRequestBodyBytes"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        (factory, GatewayUrl) = KestrelTestServer.Start<Program>(
+            settings, web => web.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturingLoggerProvider>(category: null, LogLevel.Trace)));
+    }
 
-        // --- Gemini (provider id gemini speaks the gemini protocol by default) ---
-        settings["Providers:gemini:BaseUrl"] = Gemini.BaseUrl;
-        settings["Providers:gemini:ApiKey"] = FakeGeminiUpstream.ApiKey;
-        settings["Providers:gemini-badkey:Protocol"] = "gemini";
-        settings["Providers:gemini-badkey:BaseUrl"] = Gemini.BaseUrl;
-        settings["Providers:gemini-badkey:ApiKey"] = "AIzaWrongKey";
-        // --- end Gemini ---
-
-        // ---- Bedrock ----
-        Bedrock = await FakeBedrockUpstream.StartAsync();
-        foreach (var (key, value) in Bedrock.ProviderSettings())
-        {
-            settings[key] = value;
-        }
-        // ---- end Bedrock ----
-
-        // --- Anthropic provider (FakeAnthropicUpstream) ---
-        Anthropic = await FakeAnthropicUpstream.StartAsync();
+    /// <summary>The translated protocols, each with providers that fail authentication the provider's own way.</summary>
+    private void AddTranslatedProviders(Dictionary<string, string> settings)
+    {
         settings["Providers:anthropic:BaseUrl"] = Anthropic.BaseUrl;
         settings["Providers:anthropic:ApiKey"] = FakeAnthropicUpstream.ApiKey;
         settings["Providers:anthropic-badkey:Protocol"] = "anthropic";
@@ -92,11 +89,15 @@ public sealed class GatewayFixture : IAsyncLifetime
         settings["Providers:anthropic-forbidden:Protocol"] = "anthropic";
         settings["Providers:anthropic-forbidden:BaseUrl"] = Anthropic.BaseUrl;
         settings["Providers:anthropic-forbidden:ApiKey"] = FakeAnthropicUpstream.ForbiddenApiKey;
-        // --- end Anthropic ---
-
-        settings["Gateway:ChatCompletions:MaxRequestBodyBytes"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        (factory, GatewayUrl) = KestrelTestServer.Start<Program>(
-            settings, web => web.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturingLoggerProvider>(category: null, LogLevel.Trace)));
+        settings["Providers:gemini:BaseUrl"] = Gemini.BaseUrl;
+        settings["Providers:gemini:ApiKey"] = FakeGeminiUpstream.ApiKey;
+        settings["Providers:gemini-badkey:Protocol"] = "gemini";
+        settings["Providers:gemini-badkey:BaseUrl"] = Gemini.BaseUrl;
+        settings["Providers:gemini-badkey:ApiKey"] = "AIzaWrongKey";
+        foreach (var (key, value) in Bedrock.ProviderSettings())
+        {
+            settings[key] = value;
+        }
     }
 
     /// <summary>
@@ -146,12 +147,9 @@ public sealed class GatewayFixture : IAsyncLifetime
         }
 
         await Upstream.DisposeAsync();
+        await Anthropic.DisposeAsync();
         await Gemini.DisposeAsync();
-        await (Bedrock?.DisposeAsync() ?? ValueTask.CompletedTask); // Bedrock
-        if (Anthropic is not null)
-        {
-            await Anthropic.DisposeAsync();
-        }
+        await Bedrock.DisposeAsync();
 
         await Infrastructure.DisposeAsync();
     }

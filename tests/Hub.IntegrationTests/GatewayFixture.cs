@@ -14,8 +14,9 @@ namespace Hub.IntegrationTests;
 
 /// <summary>
 /// Everything for real except the LLM providers: Postgres and Redis as local processes, Hub.Scanner,
-/// Hub.Gateway and Hub.Admin on real Kestrel ports, the wire-exact fake upstream (provider
-/// <c>fake</c>), the fake Gemini (provider <c>gemini</c>) and the mock provider. Every log line of the three services is captured.
+/// Hub.Gateway and Hub.Admin on real Kestrel ports, the wire-exact fake upstreams (providers
+/// <c>fake</c>, <c>anthropic</c>, <c>gemini</c>, <c>bedrock</c>; the routing providers of
+/// <see cref="RoutingProviders"/>) and the mock provider. Every log line of the three services is captured.
 /// </summary>
 public sealed class GatewayFixture : IAsyncLifetime
 {
@@ -28,13 +29,14 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public FakeOpenAIUpstream Upstream { get; private set; } = null!;
 
-    /// <summary>The fake Generative Language API behind provider <c>gemini</c>.</summary>
-    public FakeGeminiUpstream Gemini { get; private set; } = null!;
-    // ---- Bedrock: the fake Converse API as provider `bedrock` (and `bedrock-sts`, `bedrock-apikey`, `bedrock-badsecret`). ----
-    public FakeBedrockUpstream Bedrock { get; private set; } = null!;
-    // ---- end Bedrock ----
     /// <summary>Anthropic's Messages API, faked: provider <c>anthropic</c>.</summary>
     public FakeAnthropicUpstream Anthropic { get; private set; } = null!;
+
+    /// <summary>The Generative Language API, faked: provider <c>gemini</c>.</summary>
+    public FakeGeminiUpstream Gemini { get; private set; } = null!;
+
+    /// <summary>The Converse API, faked: provider <c>bedrock</c> (and <c>bedrock-sts</c>, <c>bedrock-apikey</c>, <c>bedrock-badsecret</c>).</summary>
+    public FakeBedrockUpstream Bedrock { get; private set; } = null!;
 
     /// <summary>The OpenAI base URL clients are given, ending in <c>/v1</c>.</summary>
     public Uri BaseUrl { get; private set; } = null!;
@@ -45,7 +47,9 @@ public sealed class GatewayFixture : IAsyncLifetime
     {
         await Infrastructure.InitializeAsync();
         Upstream = await FakeOpenAIUpstream.StartAsync();
+        Anthropic = await FakeAnthropicUpstream.StartAsync();
         Gemini = await FakeGeminiUpstream.StartAsync();
+        Bedrock = await FakeBedrockUpstream.StartAsync();
 
         var (scannerFactory, scannerUrl) = KestrelTestServer.Start<scanner::Program>(new Dictionary<string, string>(), CaptureLogs);
         services.Add(scannerFactory);
@@ -60,29 +64,28 @@ public sealed class GatewayFixture : IAsyncLifetime
 
         var settings = KestrelTestServer.GatewaySettings(Infrastructure, Upstream, scannerUrl);
         settings["Providers:mock:Enabled"] = "true";
-
-        // --- Gemini (provider id gemini speaks the gemini protocol by default) ---
+        settings["Providers:anthropic:BaseUrl"] = Anthropic.BaseUrl;
+        settings["Providers:anthropic:ApiKey"] = FakeAnthropicUpstream.ApiKey;
         settings["Providers:gemini:BaseUrl"] = Gemini.BaseUrl;
         settings["Providers:gemini:ApiKey"] = FakeGeminiUpstream.ApiKey;
-        // --- end Gemini ---
-
-        // ---- Bedrock ----
-        Bedrock = await FakeBedrockUpstream.StartAsync();
         foreach (var (key, value) in Bedrock.ProviderSettings())
         {
             settings[key] = value;
         }
-        // ---- end Bedrock ----
-        // --- Anthropic provider (FakeAnthropicUpstream) ---
-        Anthropic = await FakeAnthropicUpstream.StartAsync();
-        settings["Providers:anthropic:BaseUrl"] = Anthropic.BaseUrl;
-        settings["Providers:anthropic:ApiKey"] = FakeAnthropicUpstream.ApiKey;
-        // --- end Anthropic ---
+
+        foreach (var provider in RoutingProviders)
+        {
+            settings[$"Providers:{provider}:BaseUrl"] = Upstream.BaseUrlFor(provider);
+            settings[$"Providers:{provider}:ApiKey"] = FakeOpenAIUpstream.ApiKey;
+        }
 
         var (gatewayFactory, gatewayUrl) = KestrelTestServer.Start<Program>(settings, CaptureLogs);
         services.Add(gatewayFactory);
         BaseUrl = new Uri(gatewayUrl, "/v1");
     }
+
+    /// <summary>OpenAI-compatible providers played by the fake, for routing through the official clients.</summary>
+    public static readonly string[] RoutingProviders = ["rt-a", "rt-b"];
 
     public Task<TestTenant> NewTenantAsync() => TestTenant.CreateAsync(Infrastructure.DataSource, TestContext.Current.CancellationToken);
 
@@ -110,12 +113,9 @@ public sealed class GatewayFixture : IAsyncLifetime
         }
 
         await Upstream.DisposeAsync();
+        await Anthropic.DisposeAsync();
         await Gemini.DisposeAsync();
-        await (Bedrock?.DisposeAsync() ?? ValueTask.CompletedTask); // Bedrock
-        if (Anthropic is not null)
-        {
-            await Anthropic.DisposeAsync();
-        }
+        await Bedrock.DisposeAsync();
 
         await Infrastructure.DisposeAsync();
     }
