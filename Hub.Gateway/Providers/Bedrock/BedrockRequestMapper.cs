@@ -43,12 +43,6 @@ internal static class BedrockRequestMapper
             throw Unsupported(request.Logprobs ? "logprobs" : "top_logprobs", "Bedrock does not return log probabilities.");
         }
 
-        if (request.Temperature is < 0 or > 1)
-        {
-            throw new InvalidRequestException(HubError.InvalidRequest(
-                "Bedrock accepts 'temperature' between 0 and 1.", "temperature", "invalid_value"));
-        }
-
         var json = request.ResponseFormat is { Kind: ResponseFormatKind.JsonObject or ResponseFormatKind.JsonSchema };
         var buffer = new ArrayBufferWriter<byte>(1024);
         var historyTools = new List<string>();
@@ -75,7 +69,8 @@ internal static class BedrockRequestMapper
         writer.WriteNumber("maxTokens"u8, request.MaxTokens ?? defaultMaxTokens);
         if (request.Temperature is { } temperature)
         {
-            writer.WriteNumber("temperature"u8, temperature);
+            // Converse takes 0–1 where OpenAI takes 0–2: clamped, as for Anthropic (a value OpenAI accepts is not refused).
+            writer.WriteNumber("temperature"u8, Math.Clamp(temperature, 0, 1));
         }
 
         if (request.TopP is { } topP)

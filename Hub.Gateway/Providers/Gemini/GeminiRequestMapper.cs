@@ -58,16 +58,6 @@ internal static class GeminiRequestMapper
             throw Unsupported(request.Logprobs ? "logprobs" : "top_logprobs", "Log probabilities are not translated for Gemini.");
         }
 
-        if (request.Temperature is < 0 or > 2)
-        {
-            throw GeminiContentMapper.Invalid("temperature", "'temperature' must be between 0 and 2.");
-        }
-
-        if (request.TopP is < 0 or > 1)
-        {
-            throw GeminiContentMapper.Invalid("top_p", "'top_p' must be between 0 and 1.");
-        }
-
         if (request.Seed is < int.MinValue or > int.MaxValue)
         {
             throw GeminiContentMapper.Invalid("seed", "Gemini's 'seed' is a 32-bit integer.");

@@ -53,6 +53,16 @@ internal static class OpenAIChatRequestParser
             }
         }
 
+        // OpenAI's own limits, checked once for every translated protocol; each mapper then fits them to its upstream.
+        CheckRange(request.Temperature, 0, 2, "temperature");
+        CheckRange(request.TopP, 0, 1, "top_p");
+        CheckRange(request.FrequencyPenalty, -2, 2, "frequency_penalty");
+        CheckRange(request.PresencePenalty, -2, 2, "presence_penalty");
+        if (request.N < 1)
+        {
+            throw Invalid("n", "Invalid 'n': must be at least 1.");
+        }
+
         if (maxTokens is < 1 || maxCompletionTokens is < 1)
         {
             throw Invalid(maxCompletionTokens is < 1 ? "max_completion_tokens" : "max_tokens", "The output token limit must be at least 1.");
@@ -303,6 +313,14 @@ internal static class OpenAIChatRequestParser
                 return;
             default:
                 throw Invalid("stop", "Invalid 'stop': expected a string or an array of strings.");
+        }
+    }
+
+    private static void CheckRange(double? value, double min, double max, string field)
+    {
+        if (value is { } number && (number < min || number > max))
+        {
+            throw Invalid(field, $"Invalid '{field}': must be between {min} and {max}.");
         }
     }
 

@@ -140,6 +140,14 @@ public sealed class BedrockRequestMapperTests
     }
 
     [Fact]
+    public void Map_TemperatureAboveConversesRange_Clamped()
+    {
+        var body = Map("""{"model":"m","messages":[{"role":"user","content":"Hi"}],"temperature":1.5}""");
+
+        Assert.Equal(1, body.GetProperty("inferenceConfig").GetProperty("temperature").GetDouble());
+    }
+
+    [Fact]
     public void Map_NoMaxTokens_CatalogDefault()
     {
         var body = Map("""{"model":"m","messages":[{"role":"user","content":"Hi"}],"stop":"END"}""", defaultMaxTokens: 8192);
@@ -151,7 +159,6 @@ public sealed class BedrockRequestMapperTests
     [InlineData(""","messages":[{"role":"user","content":"Hi"}],"n":2""", "n", "unsupported_parameter")]
     [InlineData(""","messages":[{"role":"user","content":"Hi"}],"logprobs":true""", "logprobs", "unsupported_parameter")]
     [InlineData(""","messages":[{"role":"user","content":"Hi"}],"top_logprobs":3""", "top_logprobs", "unsupported_parameter")]
-    [InlineData(""","messages":[{"role":"user","content":"Hi"}],"temperature":1.5""", "temperature", "invalid_value")]
     [InlineData(""","messages":[{"role":"user","content":[{"type":"input_audio","input_audio":{"data":"AAAA","format":"wav"}}]}]""", "messages[0].content[0]", "unsupported_parameter")]
     [InlineData(""","messages":[{"role":"user","content":[{"type":"file","file":{"file_id":"file-1"}}]}]""", "messages[0].content[0].file", "unsupported_parameter")]
     public void Map_ParameterBedrockCannotHonour_Refused(string fields, string param, string code)

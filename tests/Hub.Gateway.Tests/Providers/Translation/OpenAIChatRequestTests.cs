@@ -47,6 +47,10 @@ public sealed class OpenAIChatRequestTests
     [InlineData("""{"model":"m","messages":[],"tools":[{"type":"custom","custom":{"name":"c"}}]}""", "tools[0].type", "unsupported_parameter")]
     [InlineData("""{"model":"m","messages":[],"max_tokens":0}""", "max_tokens", "invalid_value")]
     [InlineData("""{"model":"m","messages":[],"stop":[1]}""", "stop", "invalid_value")]
+    [InlineData("""{"model":"m","messages":[],"temperature":2.5}""", "temperature", "invalid_value")]
+    [InlineData("""{"model":"m","messages":[],"top_p":1.5}""", "top_p", "invalid_value")]
+    [InlineData("""{"model":"m","messages":[],"presence_penalty":-3}""", "presence_penalty", "invalid_value")]
+    [InlineData("""{"model":"m","messages":[],"n":0}""", "n", "invalid_value")]
     public void Parse_NotWhatOpenAIAccepts_400NamingTheField(string json, string param, string code)
     {
         var (request, error) = OpenAIChatRequest.Parse(Encoding.UTF8.GetBytes(json));
