@@ -100,13 +100,14 @@ internal sealed partial class AnthropicProvider(
     private async Task<ProviderOutcome> TranslateAnswerAsync(
         HttpResponseMessage response, string model, long created, bool jsonMode, UsageReport usage, CancellationToken cancellationToken)
     {
-        var (bytes, broken) = await ReadAsync(response, BoundedContent.MaxAnswerBytes, cancellationToken);
-        if (broken is not null)
+        var (bytes, failure) = await BoundedContent.ReadAnswerAsync(response.Content, Name, cancellationToken);
+        if (bytes is null)
         {
-            return broken.Value;
+            AnthropicLog.AnswerUnreadable(logger, Name);
+            return failure;
         }
 
-        if (bytes is null || AnthropicWire.ReadMessage(bytes) is not { } answer)
+        if (AnthropicWire.ReadMessage(bytes) is not { } answer)
         {
             AnthropicLog.AnswerUnreadable(logger, Name);
             return ProviderOutcome.Failure(HubError.UpstreamInvalidResponse(Name), mayFallback: true);
@@ -126,22 +127,9 @@ internal sealed partial class AnthropicProvider(
     private async Task<ProviderOutcome> MapErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
-        var (body, broken) = await ReadAsync(response, BoundedContent.MaxErrorBytes, cancellationToken);
-        var (error, mayFallback) = AnthropicErrorMapper.FromResponse(Name, status, broken is null && body is not null ? body : default);
+        var body = await BoundedContent.ReadAsync(response.Content, BoundedContent.MaxErrorBytes, cancellationToken);
+        var (error, mayFallback) = AnthropicErrorMapper.FromResponse(Name, status, body);
         AnthropicLog.UpstreamFailed(logger, Name, status, error.Code ?? error.Type);
         return ProviderOutcome.Failure(error, mayFallback);
-    }
-
-    /// <summary>A whole body, null when larger than <paramref name="maxBytes"/>; a connection that breaks meanwhile is an unavailable upstream.</summary>
-    private async Task<(byte[]? Body, ProviderOutcome? Broken)> ReadAsync(HttpResponseMessage response, int maxBytes, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await BoundedContent.ReadAsync(response.Content, maxBytes, cancellationToken), null);
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
-        {
-            return (null, ProviderOutcome.Failure(HubError.UpstreamUnavailable(Name), mayFallback: true));
-        }
     }
 }

@@ -123,10 +123,16 @@ internal sealed partial class BedrockProvider(
 
     private async Task<ProviderOutcome> TranslateAnswerAsync(HttpResponseMessage response, BedrockAnswerContext context, UsageReport usage, CancellationToken cancellationToken)
     {
-        var body = await BoundedContent.ReadAsync(response.Content, BoundedContent.MaxAnswerBytes, cancellationToken);
-        if ((body is null ? null : BedrockResponseMapper.Map(body, context)) is not { } answer)
+        var (body, failure) = await BoundedContent.ReadAnswerAsync(response.Content, Name, cancellationToken);
+        if (body is null)
         {
-            Log.AnswerMalformed(logger, Name, body?.Length ?? -1);
+            Log.AnswerMalformed(logger, Name, -1);
+            return failure;
+        }
+
+        if (BedrockResponseMapper.Map(body, context) is not { } answer)
+        {
+            Log.AnswerMalformed(logger, Name, body.Length);
             return ProviderOutcome.Failure(HubError.UpstreamInvalidResponse(Name), mayFallback: true);
         }
 

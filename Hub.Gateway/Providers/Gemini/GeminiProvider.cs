@@ -99,18 +99,14 @@ internal sealed class GeminiProvider(
 
     private async Task<ProviderOutcome> ReadAnswerAsync(HttpResponseMessage response, string model, string id, long created, CancellationToken cancellationToken)
     {
-        byte[]? bytes;
-        try
+        var (bytes, failure) = await BoundedContent.ReadAnswerAsync(response.Content, Name, cancellationToken);
+        if (bytes is null)
         {
-            bytes = await BoundedContent.ReadAsync(response.Content, BoundedContent.MaxAnswerBytes, cancellationToken);
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
-        {
-            // The connection broke while the answer was read: nothing was sent to the client yet, so another provider may answer.
-            return ProviderOutcome.Failure(Errors.HubError.UpstreamUnavailable(Name), mayFallback: true);
+            GeminiLog.AnswerUnreadable(logger, Name, BoundedContent.MaxAnswerBytes);
+            return failure;
         }
 
-        var answer = bytes is null ? null : GeminiResponseReader.TryRead(bytes);
+        var answer = GeminiResponseReader.TryRead(bytes);
         if (answer is null || answer.Error is not null)
         {
             GeminiLog.AnswerUnreadable(logger, Name, BoundedContent.MaxAnswerBytes);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Hub.Gateway.Providers.Upstream;
 
 namespace Hub.Gateway.Providers.OpenAICompatible;
 
@@ -8,7 +9,7 @@ namespace Hub.Gateway.Providers.OpenAICompatible;
 /// line passes unchanged. An event goes out as soon as its line is complete, so nothing is held back
 /// longer than the upstream takes to finish the line it is writing.
 /// </summary>
-internal sealed class CompatibleStreamFilter(Stream upstream, OpenAICompatibleProfile profile) : Stream
+internal sealed class CompatibleStreamFilter(Stream upstream, OpenAICompatibleProfile profile) : ReadOnlyAsyncStream
 {
     private const int ReadSize = 16 * 1024;
 
@@ -17,16 +18,6 @@ internal sealed class CompatibleStreamFilter(Stream upstream, OpenAICompatiblePr
     private int outputRead;
     private bool droppedComment;
     private bool ended;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -65,21 +56,6 @@ internal sealed class CompatibleStreamFilter(Stream upstream, OpenAICompatiblePr
         outputRead += count;
         return count;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("Read the stream asynchronously.");
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

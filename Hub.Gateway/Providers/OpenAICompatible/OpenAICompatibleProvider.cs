@@ -107,10 +107,10 @@ internal sealed class OpenAICompatibleProvider(
 
         using (response)
         {
-            var body = await BoundedContent.ReadAsync(response.Content, BoundedContent.MaxAnswerBytes, cancellationToken);
+            var (body, failure) = await BoundedContent.ReadAnswerAsync(response.Content, Name, cancellationToken);
             if (body is null)
             {
-                return ProviderOutcome.Failure(Errors.HubError.UpstreamFailed(Name, (int)response.StatusCode), mayFallback: false);
+                return failure;
             }
 
             var mended = AnswerRewriter.Rewrite(body, profile) ?? body;

@@ -1,3 +1,5 @@
+using Hub.Gateway.Providers.Upstream;
+
 namespace Hub.Gateway.Providers.Translation;
 
 /// <summary>
@@ -6,21 +8,11 @@ namespace Hub.Gateway.Providers.Translation;
 /// event being copied out: each upstream event is translated when the relay asks for bytes.
 /// Disposing it disposes the translator's enumerator, then <paramref name="owner"/> (the upstream response).
 /// </summary>
-internal sealed class ChunkStream(IAsyncEnumerable<ReadOnlyMemory<byte>> events, IDisposable? owner = null) : Stream
+internal sealed class ChunkStream(IAsyncEnumerable<ReadOnlyMemory<byte>> events, IDisposable? owner = null) : ReadOnlyAsyncStream
 {
     private IAsyncEnumerator<ReadOnlyMemory<byte>>? enumerator;
     private ReadOnlyMemory<byte> current;
     private bool ended;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -42,21 +34,6 @@ internal sealed class ChunkStream(IAsyncEnumerable<ReadOnlyMemory<byte>> events,
         current = current[count..];
         return count;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("Read the translated stream asynchronously.");
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     public override async ValueTask DisposeAsync()
     {

@@ -4,7 +4,8 @@ namespace Hub.IntegrationTests.OpenAINpm;
 
 /// <summary>
 /// The <c>openai</c> npm package, installed by the tests themselves (never committed) into
-/// <c>artifacts/npm/</c>, once per version, and a way to run a script beside it with Node.
+/// <c>artifacts/npm/</c>, once per version, and a way to run a script beside it with Node (with
+/// <c>harness.mjs</c>, what the scripts share).
 /// </summary>
 internal static class NpmOpenAIPackage
 {
@@ -18,6 +19,7 @@ internal static class NpmOpenAIPackage
         var folder = await InstallAsync(cancellationToken);
         var target = Path.Combine(folder, Path.GetFileName(script));
         File.Copy(script, target, overwrite: true);
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "OpenAINpm", "harness.mjs"), Path.Combine(folder, "harness.mjs"), overwrite: true);
         var (exitCode, output, errors) = await RunAsync("node", [target], folder, environment, cancellationToken);
         Assert.True(exitCode == 0, $"node {Path.GetFileName(script)} failed ({exitCode}): {errors}");
         return output;

@@ -1,24 +1,7 @@
 // Drives the gateway with the official `openai` npm package, changed only in baseURL and apiKey.
 // Prints one JSON object with what each scenario observed; OpenAINpmPackageTests asserts on it.
 import OpenAI from 'openai';
-
-const baseURL = process.env.HUB_BASE_URL;
-const client = new OpenAI({ baseURL, apiKey: process.env.HUB_API_KEY, maxRetries: 0 });
-const results = {};
-
-async function scenario(name, run) {
-  try {
-    results[name] = await run();
-  } catch (error) {
-    results[name] = {
-      threw: error?.constructor?.name,
-      status: error?.status ?? null,
-      code: error?.code ?? null,
-      type: error?.type ?? null,
-      correlationId: error?.headers?.get?.('x-hub-correlation-id') ?? null,
-    };
-  }
-}
+import { baseURL, client, readStream, report, scenario } from './harness.mjs';
 
 await scenario('nonStreaming', async () => {
   const completion = await client.chat.completions.create({
@@ -35,17 +18,8 @@ await scenario('streaming', async () => {
     stream: true,
     stream_options: { include_usage: true },
   });
-  let content = '';
-  let finish = null;
-  let total = null;
-  let chunks = 0;
-  for await (const chunk of stream) {
-    chunks++;
-    content += chunk.choices[0]?.delta?.content ?? '';
-    finish = chunk.choices[0]?.finish_reason ?? finish;
-    total = chunk.usage?.total_tokens ?? total;
-  }
-  return { content, finish, total, chunks };
+  const read = await readStream(stream);
+  return { content: read.content, finish: read.finish, total: read.usage?.total_tokens ?? null, chunks: read.chunks };
 });
 
 await scenario('streamingTools', async () => {
@@ -55,18 +29,8 @@ await scenario('streamingTools', async () => {
     tools: [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } }],
     stream: true,
   });
-  const calls = [];
-  let finish = null;
-  for await (const chunk of stream) {
-    for (const delta of chunk.choices[0]?.delta?.tool_calls ?? []) {
-      calls[delta.index] ??= { id: '', name: '', arguments: '' };
-      calls[delta.index].id += delta.id ?? '';
-      calls[delta.index].name += delta.function?.name ?? '';
-      calls[delta.index].arguments += delta.function?.arguments ?? '';
-    }
-    finish = chunk.choices[0]?.finish_reason ?? finish;
-  }
-  return { calls, finish };
+  const read = await readStream(stream);
+  return { calls: read.calls, finish: read.finish };
 });
 
 await scenario('mockEcho', async () => {
@@ -114,4 +78,4 @@ await scenario('blocked', async () => {
   }
 });
 
-process.stdout.write(JSON.stringify(results));
+report();

@@ -1,18 +1,7 @@
 // Drives the gateway's Anthropic provider (the fake Anthropic upstream behind it) with the official
 // `openai` npm package, changed only in baseURL and apiKey. Prints one JSON object with what each
 // scenario observed; AnthropicClientTests asserts on it.
-import OpenAI from 'openai';
-
-const client = new OpenAI({ baseURL: process.env.HUB_BASE_URL, apiKey: process.env.HUB_API_KEY, maxRetries: 0 });
-const results = {};
-
-async function scenario(name, run) {
-  try {
-    results[name] = await run();
-  } catch (error) {
-    results[name] = { threw: error?.constructor?.name, status: error?.status ?? null, code: error?.code ?? null, message: error?.message ?? null };
-  }
-}
+import { client, readStream, report, scenario } from './harness.mjs';
 
 const tools = [
   { type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } },
@@ -42,16 +31,7 @@ await scenario('streaming', async () => {
     stream: true,
     stream_options: { include_usage: true },
   });
-  let content = '';
-  let finish = null;
-  let usage = null;
-  let chunks = 0;
-  for await (const chunk of stream) {
-    chunks++;
-    content += chunk.choices[0]?.delta?.content ?? '';
-    finish = chunk.choices[0]?.finish_reason ?? finish;
-    usage = chunk.usage ?? usage;
-  }
+  const { content, finish, chunks, usage } = await readStream(stream);
   return { content, finish, chunks, prompt: usage?.prompt_tokens, cached: usage?.prompt_tokens_details?.cached_tokens, total: usage?.total_tokens };
 });
 
@@ -61,11 +41,8 @@ await scenario('midStreamError', async () => {
     messages: [{ role: 'user', content: 'Break, npm' }],
     stream: true,
   });
-  let content = '';
-  for await (const chunk of stream) {
-    content += chunk.choices[0]?.delta?.content ?? '';
-  }
+  const { content } = await readStream(stream);
   return { content, completed: true };
 });
 
-console.log(JSON.stringify(results));
+report();

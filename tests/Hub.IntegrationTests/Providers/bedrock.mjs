@@ -1,19 +1,9 @@
 // Drives the gateway's Bedrock provider with the official `openai` npm package, changed only in baseURL and apiKey.
 // Prints one JSON object with what each scenario observed; BedrockNpmPackageTests asserts on it.
-import OpenAI from 'openai';
+import { client, readStream, report, scenario } from './harness.mjs';
 
-const client = new OpenAI({ baseURL: process.env.HUB_BASE_URL, apiKey: process.env.HUB_API_KEY, maxRetries: 0 });
 const textModel = process.env.HUB_TEXT_MODEL;
 const toolsModel = process.env.HUB_TOOLS_MODEL;
-const results = {};
-
-async function scenario(name, run) {
-  try {
-    results[name] = await run();
-  } catch (error) {
-    results[name] = { threw: error?.constructor?.name, status: error?.status ?? null, code: error?.code ?? null, message: error?.message ?? null };
-  }
-}
 
 const tools = [
   { type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } },
@@ -44,19 +34,8 @@ await scenario('streaming', async () => {
     stream: true,
     stream_options: { include_usage: true },
   });
-  let content = '';
-  let finish = null;
-  let total = null;
-  let usageChunks = 0;
-  for await (const chunk of stream) {
-    content += chunk.choices[0]?.delta?.content ?? '';
-    finish = chunk.choices[0]?.finish_reason ?? finish;
-    if (chunk.usage) {
-      usageChunks++;
-      total = chunk.usage.total_tokens;
-    }
-  }
-  return { content, finish, total, usageChunks };
+  const read = await readStream(stream);
+  return { content: read.content, finish: read.finish, total: read.usage?.total_tokens ?? null, usageChunks: read.usageChunks };
 });
 
-process.stdout.write(JSON.stringify(results));
+report();

@@ -1,17 +1,6 @@
 // Drives Gemini through the gateway with the official `openai` npm package, changed only in baseURL and apiKey.
 // Prints one JSON object with what each scenario observed; GeminiNpmClientTests asserts on it.
-import OpenAI from 'openai';
-
-const client = new OpenAI({ baseURL: process.env.HUB_BASE_URL, apiKey: process.env.HUB_API_KEY, maxRetries: 0 });
-const results = {};
-
-async function scenario(name, run) {
-  try {
-    results[name] = await run();
-  } catch (error) {
-    results[name] = { threw: error?.constructor?.name, status: error?.status ?? null, message: error?.message ?? null };
-  }
-}
+import { client, readStream, report, scenario } from './harness.mjs';
 
 const tools = [
   { type: 'function', function: { name: 'get_weather', strict: true, parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false } } },
@@ -42,17 +31,8 @@ await scenario('streaming', async () => {
     stream: true,
     stream_options: { include_usage: true },
   });
-  let content = '';
-  let finish = null;
-  let total = null;
-  let chunks = 0;
-  for await (const chunk of stream) {
-    chunks++;
-    content += chunk.choices[0]?.delta?.content ?? '';
-    finish = chunk.choices[0]?.finish_reason ?? finish;
-    total = chunk.usage?.total_tokens ?? total;
-  }
-  return { content, finish, total, chunks };
+  const read = await readStream(stream);
+  return { content: read.content, finish: read.finish, total: read.usage?.total_tokens ?? null, chunks: read.chunks };
 });
 
-process.stdout.write(JSON.stringify(results));
+report();
