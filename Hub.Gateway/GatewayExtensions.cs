@@ -8,9 +8,9 @@ using Hub.Gateway.Invalidation;
 using Hub.Gateway.Models;
 using Hub.Gateway.Policies;
 using Hub.Gateway.Providers;
-using Hub.Gateway.Providers.Gemini;
-using Hub.Gateway.Providers.Bedrock;
 using Hub.Gateway.Providers.Anthropic;
+using Hub.Gateway.Providers.Bedrock;
+using Hub.Gateway.Providers.Gemini;
 using Hub.Gateway.Providers.OpenAICompatible;
 using Hub.Gateway.Routing;
 using Hub.Gateway.Scanning;
@@ -58,15 +58,16 @@ internal static class GatewayExtensions
         return builder;
     }
 
+    /// <summary>One protocol per wire format; the registry makes a provider of the right one for each configured id.</summary>
     private static IHostApplicationBuilder AddProviders(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<ProvidersOptions>().BindConfiguration(ProvidersOptions.SectionName).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProvidersOptions>, ProvidersOptionsValidator>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatProtocol, OpenAICompatibleProtocol>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatProtocol, AzureOpenAIProtocol>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatProtocol, AnthropicProtocol>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatProtocol, GeminiProtocol>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatProtocol, BedrockProtocol>());
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatProtocol, AnthropicProtocol>());
         builder.Services.TryAddSingleton<ProviderRegistry>();
         return builder;
     }

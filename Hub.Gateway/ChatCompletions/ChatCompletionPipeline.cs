@@ -140,12 +140,12 @@ internal sealed partial class ChatCompletionPipeline(
         await relay.RelayAsync(context, upstream, streamed, usage, () =>
         {
             // Step 7 for an answered request: on record before its last bytes reach the client.
-            var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var tokens = usage.Usage ?? upstream.Usage?.Value;
-            audit.Answered(elapsedMs, tokens);
-            if (tokens is { } counted && forwarded.Offer is { } offer)
+            audit.Answered(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tokens);
+            if (streamed && tokens is { } counted && forwarded.Offer is { } offer)
             {
-                health.For(offer.ProviderId).RecordThroughput(counted.CompletionTokens, elapsedMs - forwarded.UpstreamMs);
+                // A stream's output speed, from its first byte: what sort "throughput" orders by.
+                health.For(offer.ProviderId).RecordThroughput(counted.CompletionTokens, time.GetElapsedTime(forwarded.AnsweredAt).TotalMilliseconds);
             }
 
             return RecordAsync(audit, upstream.StatusCode, errorType: null);

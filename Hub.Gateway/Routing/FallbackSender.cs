@@ -6,8 +6,8 @@ namespace Hub.Gateway.Routing;
 
 /// <summary>What forwarding came to: the provider that answered (or failed last), its outcome, and the providers tried before it.</summary>
 /// <param name="Offer">Null when no candidate could be tried at all (every breaker open).</param>
-/// <param name="UpstreamMs">Time to the chosen provider's response headers.</param>
-internal sealed record ForwardResult(RouteOffer? Offer, ProviderOutcome Outcome, IReadOnlyList<string> Fallbacks, double UpstreamMs);
+/// <param name="AnsweredAt">The <see cref="TimeProvider"/> timestamp of that provider's response headers: its stream's output speed is measured from there.</param>
+internal sealed record ForwardResult(RouteOffer? Offer, ProviderOutcome Outcome, IReadOnlyList<string> Fallbacks, long AnsweredAt);
 
 /// <summary>
 /// Sends a request to the plan's candidates in order until one answers. It moves on only when the
@@ -43,16 +43,16 @@ internal sealed partial class FallbackSender(ProviderHealthBoard health, TimePro
 
             var started = time.GetTimestamp();
             var outcome = await offer.Provider.SendAsync(UpstreamRequest(plan, request, offer, redactedTexts), cancellationToken);
-            var milliseconds = time.GetElapsedTime(started).TotalMilliseconds;
+            var answeredAt = time.GetTimestamp();
             if (!outcome.MayFallback)
             {
                 // An answer, or the upstream's verdict on the request itself: the provider is up either way.
-                state.RecordSuccess(milliseconds);
-                return new ForwardResult(offer, outcome, fallbacks, milliseconds);
+                state.RecordSuccess(time.GetElapsedTime(started, answeredAt).TotalMilliseconds);
+                return new ForwardResult(offer, outcome, fallbacks, answeredAt);
             }
 
             state.RecordFailure();
-            failed = new ForwardResult(offer, outcome, fallbacks, milliseconds);
+            failed = new ForwardResult(offer, outcome, fallbacks, answeredAt);
         }
 
         // The last provider tried failed too (its error is the answer), or none could be tried.
