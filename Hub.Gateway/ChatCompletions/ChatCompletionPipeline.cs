@@ -9,7 +9,6 @@ using Hub.Gateway.Routing;
 using Hub.Gateway.Scanning;
 using Hub.Gateway.Streaming;
 using Microsoft.AspNetCore.Http.Features;
-using Npgsql;
 
 namespace Hub.Gateway.ChatCompletions;
 
@@ -24,7 +23,7 @@ namespace Hub.Gateway.ChatCompletions;
 /// 7. whatever happened, append the audit event before the response completes.
 /// Budget joins as its issue lands.
 /// </summary>
-internal sealed partial class ChatCompletionPipeline(
+internal sealed class ChatCompletionPipeline(
     ChatRequestReader reader,
     ProjectRulesCache projectRules,
     RouteCatalog catalog,
@@ -34,8 +33,7 @@ internal sealed partial class ChatCompletionPipeline(
     ScannerClient scanner,
     ResponseRelay relay,
     AuditRecorder auditRecorder,
-    TimeProvider time,
-    ILogger<ChatCompletionPipeline> logger)
+    TimeProvider time)
 {
     /// <summary>nginx's code for "client closed the request": what the audit records when the caller left.</summary>
     private const int ClientClosedRequest = 499;
@@ -83,7 +81,7 @@ internal sealed partial class ChatCompletionPipeline(
         audit.Read(request!);
 
         // Step 2
-        var (rules, unavailable) = await LoadRulesAsync(caller, cancellationToken);
+        var (rules, unavailable) = await projectRules.TryForAsync(caller, cancellationToken);
         if (unavailable is not null)
         {
             return await RefuseAsync(context, unavailable);
@@ -92,7 +90,7 @@ internal sealed partial class ChatCompletionPipeline(
         // Step 3
         if (await catalog.GetAsync(cancellationToken) is not { } routes)
         {
-            return await RefuseAsync(context, CatalogUnavailable());
+            return await RefuseAsync(context, HubError.CatalogUnavailable());
         }
 
         var (plan, unroutable) = router.Plan(routes, request!, rules!);
@@ -157,34 +155,9 @@ internal sealed partial class ChatCompletionPipeline(
     private Task RecordAsync(RequestAudit audit, int status, string? errorType) =>
         audit.TryComplete(status, errorType) is { } auditEvent ? auditRecorder.RecordAsync(auditEvent) : Task.CompletedTask;
 
-    /// <summary>The caller's rules; fails closed when they cannot be read.</summary>
-    private async Task<(ProjectRules? Rules, HubError? Error)> LoadRulesAsync(GatewayCaller caller, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await projectRules.ForAsync(caller, cancellationToken), null);
-        }
-        catch (NpgsqlException ex)
-        {
-            Log.PolicyStoreUnavailable(logger, ex);
-            return (null, new HubError(StatusCodes.Status503ServiceUnavailable, "service_unavailable_error", "policy_unavailable",
-                "The gateway cannot load this project's policy right now, so the request was not sent. Try again shortly."));
-        }
-    }
-
-    private static HubError CatalogUnavailable() => new(StatusCodes.Status503ServiceUnavailable, "service_unavailable_error", "catalog_unavailable",
-        "The gateway cannot read its model catalog right now, so the request was not sent. Try again shortly.");
-
     private static async Task<string> RefuseAsync(HttpContext context, HubError error)
     {
         await OpenAIErrorWriter.WriteAsync(context, error);
         return error.Type;
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = Diagnostics.EventIds.PolicyStoreUnavailable, EventName = nameof(PolicyStoreUnavailable), Level = LogLevel.Error,
-            Message = "The policy store could not be reached; request refused")]
-        public static partial void PolicyStoreUnavailable(ILogger logger, Exception exception);
     }
 }

@@ -65,6 +65,11 @@ internal sealed record HubError(int Status, string Type, string? Code, string Me
         new(StatusCodes.Status504GatewayTimeout, "upstream_error", "upstream_timeout",
             $"The provider '{provider}' did not answer in time.");
 
+    /// <summary>The model catalog has never been readable on this gateway: nothing can be routed (fail closed).</summary>
+    public static HubError CatalogUnavailable() =>
+        new(StatusCodes.Status503ServiceUnavailable, "service_unavailable_error", "catalog_unavailable",
+            "The gateway cannot read its model catalog right now, so the request was not sent. Try again shortly.");
+
     public static HubError Internal() =>
         new(StatusCodes.Status500InternalServerError, "server_error", null,
             "The gateway failed to process the request. Quote the x-hub-correlation-id header when reporting this.");

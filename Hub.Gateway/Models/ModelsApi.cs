@@ -5,7 +5,6 @@ using Hub.Gateway.Routing;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Hub.Gateway.Models;
 
@@ -54,23 +53,14 @@ internal static class ModelsApi
     private static async Task<(List<ModelEntry>? Models, HubError? Error)> ListingAsync(
         HttpContext context, ProjectRulesCache projectRules, RouteCatalog catalog, RoutingOptions routing)
     {
-        var caller = context.Features.GetRequiredFeature<GatewayCaller>();
-        ProjectRules rules;
-        try
+        var (rules, unavailable) = await projectRules.TryForAsync(context.Features.GetRequiredFeature<GatewayCaller>(), context.RequestAborted);
+        if (unavailable is not null)
         {
-            rules = await projectRules.ForAsync(caller, context.RequestAborted);
-        }
-        catch (NpgsqlException)
-        {
-            // Logged by the chat path too; here the caller only needs to retry.
-            return (null, Unavailable("policy_unavailable", "project's rules"));
+            return (null, unavailable);
         }
 
         return await catalog.GetAsync(context.RequestAborted) is { } snapshot
-            ? (ModelListing.For(snapshot, rules.Project, routing), null)
-            : (null, Unavailable("catalog_unavailable", "model catalog"));
+            ? (ModelListing.For(snapshot, rules!.Project, routing), null)
+            : (null, HubError.CatalogUnavailable());
     }
-
-    private static HubError Unavailable(string code, string what) => new(StatusCodes.Status503ServiceUnavailable, "service_unavailable_error", code,
-        $"The gateway cannot read its {what} right now. Try again shortly.");
 }

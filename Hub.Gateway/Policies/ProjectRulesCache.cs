@@ -1,8 +1,10 @@
 using Hub.Core.Policies;
 using Hub.Core.Tenancy;
 using Hub.Gateway.Auth;
+using Hub.Gateway.Errors;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Hub.Gateway.Policies;
 
@@ -12,7 +14,8 @@ namespace Hub.Gateway.Policies;
 /// <see cref="PolicyChanges.Channel"/>, which drops the entry so the next request uses the new
 /// version; the expiry bounds staleness if that message is lost.
 /// </summary>
-internal sealed class ProjectRulesCache(ProjectRepository projects, PolicyRepository policies, IOptions<PolicyCacheOptions> options) : IDisposable
+internal sealed partial class ProjectRulesCache(
+    ProjectRepository projects, PolicyRepository policies, IOptions<PolicyCacheOptions> options, ILogger<ProjectRulesCache> logger) : IDisposable
 {
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = options.Value.MaxCachedProjects });
     private readonly TimeSpan ttl = TimeSpan.FromSeconds(options.Value.CacheSeconds);
@@ -39,7 +42,29 @@ internal sealed class ProjectRulesCache(ProjectRepository projects, PolicyReposi
         return rules;
     }
 
+    /// <summary>The caller's rules, or a 503 when they cannot be read: nothing is sent on rules the gateway could not check (fail closed).</summary>
+    public async ValueTask<(ProjectRules? Rules, HubError? Error)> TryForAsync(GatewayCaller caller, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await ForAsync(caller, cancellationToken), null);
+        }
+        catch (NpgsqlException ex)
+        {
+            Log.PolicyStoreUnavailable(logger, ex);
+            return (null, new HubError(StatusCodes.Status503ServiceUnavailable, "service_unavailable_error", "policy_unavailable",
+                "The gateway cannot load this project's policy right now, so the request was not sent. Try again shortly."));
+        }
+    }
+
     public void Forget(Guid projectId) => cache.Remove(projectId);
 
     public void Dispose() => cache.Dispose();
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = Diagnostics.EventIds.PolicyStoreUnavailable, EventName = nameof(PolicyStoreUnavailable), Level = LogLevel.Error,
+            Message = "The policy store could not be reached; request refused")]
+        public static partial void PolicyStoreUnavailable(ILogger logger, Exception exception);
+    }
 }

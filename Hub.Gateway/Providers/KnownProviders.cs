@@ -40,8 +40,6 @@ internal static class KnownProviders
 
     public const string DefaultAwsRegion = "us-east-1";
 
-    public static bool IsKnown(string id) => ById.ContainsKey(id);
-
     /// <summary>The protocol a provider speaks: configured, else the known provider's, else OpenAI-compatible.</summary>
     public static string ProtocolOf(string id, ProviderOptions options) =>
         options.Protocol?.ToLowerInvariant() ?? (ById.TryGetValue(id, out var known) ? known.Protocol : ProtocolNames.OpenAI);

@@ -28,41 +28,34 @@ internal readonly struct CandidateFilter(Project? project, string requestedModel
 {
     public Exclusion Check(RouteOffer offer)
     {
-        var provider = offer.ProviderId;
-        if (project is not null)
+        var byProviderLists = ProviderLists(offer.ProviderId);
+        if (byProviderLists != Exclusion.None)
         {
-            if (Contains(project.DeniedProviders, provider))
-            {
-                return Exclusion.ProviderDeniedByProject;
-            }
-
-            if (project.AllowedProviders.Count > 0 && !Contains(project.AllowedProviders, provider))
-            {
-                return Exclusion.ProviderNotAllowedByProject;
-            }
-
-            if (project.AllowedModels.Count > 0 && !AnyNames(project.AllowedModels, offer))
-            {
-                return Exclusion.ModelNotAllowedByProject;
-            }
-
-            if (project.DeniedModels.Count > 0 && AnyNames(project.DeniedModels, offer))
-            {
-                return Exclusion.ModelDeniedByProject;
-            }
+            return byProviderLists;
         }
 
-        if (!Permits(classification, provider, offer.Traits))
+        if (project is not null && project.AllowedModels.Count > 0 && !AnyNames(project.AllowedModels, offer))
         {
-            return Exclusion.Classification;
+            return Exclusion.ModelNotAllowedByProject;
         }
 
-        if (project?.Region is { } region && !offer.Traits.IsIn(region))
+        if (project is not null && project.DeniedModels.Count > 0 && AnyNames(project.DeniedModels, offer))
         {
-            return Exclusion.Region;
+            return Exclusion.ModelDeniedByProject;
         }
 
-        return CheckPreferences(offer);
+        var byDataHandling = DataHandling(offer.ProviderId, offer.Traits);
+        return byDataHandling != Exclusion.None ? byDataHandling : Price(offer);
+    }
+
+    /// <summary>
+    /// The filters that judge a provider rather than an offer (every one but the model lists and the
+    /// price limit), in the same order: which providers an aggregator upstream may route to on its own.
+    /// </summary>
+    public Exclusion CheckProvider(string provider, ProviderTraits traits)
+    {
+        var byProviderLists = ProviderLists(provider);
+        return byProviderLists != Exclusion.None ? byProviderLists : DataHandling(provider, traits);
     }
 
     /// <summary>Whether a classification allows a provider with these traits.</summary>
@@ -72,9 +65,34 @@ internal readonly struct CandidateFilter(Project? project, string requestedModel
         && (rule.MaxRetentionDays is not { } days || traits.RetentionDays <= days)
         && traits.Holds(rule.RequiredCertifications);
 
-    private Exclusion CheckPreferences(RouteOffer offer)
+    private Exclusion ProviderLists(string provider)
     {
-        var provider = offer.ProviderId;
+        if (project is null)
+        {
+            return Exclusion.None;
+        }
+
+        if (Contains(project.DeniedProviders, provider))
+        {
+            return Exclusion.ProviderDeniedByProject;
+        }
+
+        return project.AllowedProviders.Count > 0 && !Contains(project.AllowedProviders, provider) ? Exclusion.ProviderNotAllowedByProject : Exclusion.None;
+    }
+
+    /// <summary>The classification, the region, then the request's provider-level preferences.</summary>
+    private Exclusion DataHandling(string provider, ProviderTraits traits)
+    {
+        if (!Permits(classification, provider, traits))
+        {
+            return Exclusion.Classification;
+        }
+
+        if (project?.Region is { } region && !traits.IsIn(region))
+        {
+            return Exclusion.Region;
+        }
+
         if (preferences.Only is { } only && !Contains(only, provider))
         {
             return Exclusion.NotInRequestOnly;
@@ -85,25 +103,20 @@ internal readonly struct CandidateFilter(Project? project, string requestedModel
             return Exclusion.IgnoredByRequest;
         }
 
-        if (preferences.DenyDataCollection && offer.Traits.TrainsOnData)
+        if (preferences.DenyDataCollection && traits.TrainsOnData)
         {
             return Exclusion.DataCollection;
         }
 
-        if (preferences.ZeroDataRetention && offer.Traits.RetentionDays > 0)
-        {
-            return Exclusion.DataRetention;
-        }
-
-        // An offer without a known price cannot be shown to be under a price limit.
-        if ((preferences.MaxPromptMicrosPerMillion is { } maxPrompt && !(offer.InputMicrosPerMillion <= maxPrompt))
-            || (preferences.MaxCompletionMicrosPerMillion is { } maxCompletion && !(offer.OutputMicrosPerMillion <= maxCompletion)))
-        {
-            return Exclusion.AboveMaxPrice;
-        }
-
-        return Exclusion.None;
+        return preferences.ZeroDataRetention && traits.RetentionDays > 0 ? Exclusion.DataRetention : Exclusion.None;
     }
+
+    /// <summary>The request's <c>max_price</c>: an offer without a known price cannot be shown to be under it.</summary>
+    private Exclusion Price(RouteOffer offer) =>
+        (preferences.MaxPromptMicrosPerMillion is { } maxPrompt && !(offer.InputMicrosPerMillion <= maxPrompt))
+        || (preferences.MaxCompletionMicrosPerMillion is { } maxCompletion && !(offer.OutputMicrosPerMillion <= maxCompletion))
+            ? Exclusion.AboveMaxPrice
+            : Exclusion.None;
 
     /// <summary>
     /// Whether a project's model list names this offer: as the client asked for it, as <c>oah/&lt;model&gt;</c>

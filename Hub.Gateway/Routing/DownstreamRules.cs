@@ -31,9 +31,7 @@ internal static class DownstreamRules
             var filter = new CandidateFilter(project, "", classification, preferences with { Only = null });
             foreach (var (id, traits) in catalog.DownstreamTraits)
             {
-                // A stand-in offer: only the provider id and its traits matter to the provider-level filters.
-                var probe = new RouteOffer(new Named(id), null, "", 0, 0, null, traits);
-                if (filter.Check(probe) is Exclusion.None or Exclusion.ModelNotAllowedByProject)
+                if (filter.CheckProvider(id, traits) == Exclusion.None)
                 {
                     only.Add(id);
                 }
@@ -41,15 +39,5 @@ internal static class DownstreamRules
         }
 
         return new DownstreamRestrictions(only, denyTraining, zeroRetention);
-    }
-
-    /// <summary>Carries a provider id through the filter; never called.</summary>
-    private sealed class Named(string name) : IChatProvider
-    {
-        public string Name { get; } = name;
-
-        public IReadOnlyList<string> Models => [];
-
-        public Task<ProviderOutcome> SendAsync(ProviderRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

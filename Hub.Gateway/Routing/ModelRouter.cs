@@ -21,7 +21,7 @@ internal sealed class ModelRouter(ProviderHealthBoard health, IOptions<RoutingOp
     public (RoutePlan? Plan, HubError? Error) Plan(RouteCatalogSnapshot catalog, ChatRequest request, ProjectRules rules)
     {
         // Step 1
-        var offers = catalog.Resolve(request.Model, out _);
+        var offers = catalog.Resolve(request.Model);
         if (offers.Length == 0)
         {
             return (null, HubError.ModelNotFound(request.Model));

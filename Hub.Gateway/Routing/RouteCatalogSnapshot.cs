@@ -101,12 +101,10 @@ internal sealed class RouteCatalogSnapshot
     /// The offers a model name stands for: all of a catalog model's for <c>oah/…</c>, one for a forced
     /// route; empty when nothing configured serves it (the caller answers 404).
     /// </summary>
-    /// <param name="isVirtual">Whether the name was <c>oah/…</c> (several candidates, fallback among them).</param>
-    public RouteOffer[] Resolve(string model, out bool isVirtual)
+    public RouteOffer[] Resolve(string model)
     {
         var name = model.AsSpan();
-        isVirtual = name.StartsWith(VirtualPrefix, StringComparison.OrdinalIgnoreCase);
-        if (isVirtual)
+        if (name.StartsWith(VirtualPrefix, StringComparison.OrdinalIgnoreCase))
         {
             return modelLookup.TryGetValue(name[VirtualPrefix.Length..], out var virtualModel) ? virtualModel.Offers : [];
         }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 
 namespace Hub.IntegrationTests.OpenAINpm;
 
@@ -13,6 +14,19 @@ internal static class NpmOpenAIPackage
     public const string Version = "6.30.1";
 
     private static readonly SemaphoreSlim InstallLock = new(1, 1);
+
+    /// <summary>
+    /// Runs <paramref name="script"/> (a path below the test binaries) against the fixture's gateway with
+    /// <paramref name="apiKey"/> and the <paramref name="settings"/>, and parses the JSON it printed.
+    /// </summary>
+    public static async Task<JsonElement> RunAsync(
+        GatewayFixture fixture, string script, string apiKey, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
+    {
+        var environment = new Dictionary<string, string>(settings) { ["HUB_BASE_URL"] = fixture.BaseUrl.ToString(), ["HUB_API_KEY"] = apiKey };
+        var output = await RunScriptAsync(Path.Combine(AppContext.BaseDirectory, script), environment, cancellationToken);
+        using var document = JsonDocument.Parse(output);
+        return document.RootElement.Clone();
+    }
 
     public static async Task<string> RunScriptAsync(string script, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {

@@ -5,26 +5,14 @@ using Hub.Testing;
 namespace Hub.IntegrationTests.OpenAINpm;
 
 /// <summary>Runs compat.mjs once for the class: what each scenario observed, by name.</summary>
-public sealed class NpmCompatRun(GatewayFixture fixture) : IAsyncLifetime
+public sealed class NpmCompatRun(GatewayFixture fixture) : NpmScriptRun(fixture, "OpenAINpm/compat.mjs")
 {
-    public JsonElement Results { get; private set; }
-
-    public async ValueTask InitializeAsync()
+    /// <summary>The policy the redaction and blocking scenarios expect.</summary>
+    protected override async Task ArrangeAsync(TestTenant tenant)
     {
-        var tenant = await fixture.NewTenantAsync();
-        using (var admin = fixture.CreateAdminClient(tenant))
-        {
-            await admin.SavePolicyAsync(tenant.ProjectId, """{"entities":{"US_SSN":"BLOCK"}}""");
-        }
-
-        var output = await NpmOpenAIPackage.RunScriptAsync(
-            Path.Combine(AppContext.BaseDirectory, "OpenAINpm", "compat.mjs"),
-            new Dictionary<string, string> { ["HUB_BASE_URL"] = fixture.BaseUrl.ToString(), ["HUB_API_KEY"] = tenant.ProjectKey },
-            TestContext.Current.CancellationToken);
-        Results = JsonDocument.Parse(output).RootElement.Clone();
+        using var admin = Fixture.CreateAdminClient(tenant);
+        await admin.SavePolicyAsync(tenant.ProjectId, """{"entities":{"US_SSN":"BLOCK"}}""");
     }
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
 /// <summary>The official <c>openai</c> npm package against the gateway; one Node run, one assertion group per scenario.</summary>

@@ -10,22 +10,7 @@ using OpenAI.Chat;
 namespace Hub.IntegrationTests.Providers;
 
 /// <summary>Runs anthropic.mjs once for the class, with the official <c>openai</c> npm package: what each scenario observed, by name.</summary>
-public sealed class AnthropicNpmRun(GatewayFixture fixture) : IAsyncLifetime
-{
-    public JsonElement Results { get; private set; }
-
-    public async ValueTask InitializeAsync()
-    {
-        var tenant = await fixture.NewTenantAsync();
-        var output = await NpmOpenAIPackage.RunScriptAsync(
-            Path.Combine(AppContext.BaseDirectory, "Providers", "anthropic.mjs"),
-            new Dictionary<string, string> { ["HUB_BASE_URL"] = fixture.BaseUrl.ToString(), ["HUB_API_KEY"] = tenant.ProjectKey },
-            TestContext.Current.CancellationToken);
-        Results = JsonDocument.Parse(output).RootElement.Clone();
-    }
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-}
+public sealed class AnthropicNpmRun(GatewayFixture fixture) : NpmScriptRun(fixture, "Providers/anthropic.mjs");
 
 /// <summary>The official OpenAI clients (.NET SDK, npm package), unchanged but for base URL and key, through the Anthropic provider.</summary>
 public sealed class AnthropicClientTests(GatewayFixture fixture, AnthropicNpmRun npm) : IClassFixture<AnthropicNpmRun>

@@ -58,27 +58,13 @@ public sealed class BedrockDotNetSdkTests(GatewayFixture fixture)
 }
 
 /// <summary>Runs bedrock.mjs (the <c>openai</c> npm package) once for the class: what each scenario observed, by name.</summary>
-public sealed class NpmBedrockRun(GatewayFixture fixture) : IAsyncLifetime
+public sealed class NpmBedrockRun(GatewayFixture fixture) : NpmScriptRun(fixture, "Providers/bedrock.mjs")
 {
-    public JsonElement Results { get; private set; }
-
-    public async ValueTask InitializeAsync()
+    protected override IReadOnlyDictionary<string, string> Settings() => new Dictionary<string, string>
     {
-        var tenant = await fixture.NewTenantAsync();
-        var output = await NpmOpenAIPackage.RunScriptAsync(
-            Path.Combine(AppContext.BaseDirectory, "Providers", "bedrock.mjs"),
-            new Dictionary<string, string>
-            {
-                ["HUB_BASE_URL"] = fixture.BaseUrl.ToString(),
-                ["HUB_API_KEY"] = tenant.ProjectKey,
-                ["HUB_TEXT_MODEL"] = $"bedrock/{FakeBedrockUpstream.Models.Text}",
-                ["HUB_TOOLS_MODEL"] = $"bedrock/{FakeBedrockUpstream.Models.Tools}",
-            },
-            TestContext.Current.CancellationToken);
-        Results = JsonDocument.Parse(output).RootElement.Clone();
-    }
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        ["HUB_TEXT_MODEL"] = $"bedrock/{FakeBedrockUpstream.Models.Text}",
+        ["HUB_TOOLS_MODEL"] = $"bedrock/{FakeBedrockUpstream.Models.Tools}",
+    };
 }
 
 /// <summary>The official <c>openai</c> npm package through the gateway to the fake Bedrock.</summary>

@@ -108,22 +108,7 @@ public sealed class GeminiClientTests(GatewayFixture fixture)
 }
 
 /// <summary>Runs gemini.mjs once for the class: what each scenario observed with the <c>openai</c> npm package.</summary>
-public sealed class GeminiNpmRun(GatewayFixture fixture) : IAsyncLifetime
-{
-    public JsonElement Results { get; private set; }
-
-    public async ValueTask InitializeAsync()
-    {
-        var tenant = await fixture.NewTenantAsync();
-        var output = await NpmOpenAIPackage.RunScriptAsync(
-            Path.Combine(AppContext.BaseDirectory, "Providers", "gemini.mjs"),
-            new Dictionary<string, string> { ["HUB_BASE_URL"] = fixture.BaseUrl.ToString(), ["HUB_API_KEY"] = tenant.ProjectKey },
-            TestContext.Current.CancellationToken);
-        Results = JsonDocument.Parse(output).RootElement.Clone();
-    }
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-}
+public sealed class GeminiNpmRun(GatewayFixture fixture) : NpmScriptRun(fixture, "Providers/gemini.mjs");
 
 /// <summary>The official <c>openai</c> npm package against Gemini through the gateway.</summary>
 public sealed class GeminiNpmClientTests(GeminiNpmRun run) : IClassFixture<GeminiNpmRun>

@@ -51,11 +51,7 @@ public sealed class RoutedClientTests(GatewayFixture fixture)
         var key = (await fixture.NewTenantAsync()).ProjectKey;
         var model = await RoutedModel.CreateAsync(fixture, key);
 
-        var output = await NpmOpenAIPackage.RunScriptAsync(
-            Path.Combine(AppContext.BaseDirectory, "Routing", "routing.mjs"),
-            new Dictionary<string, string> { ["HUB_BASE_URL"] = fixture.BaseUrl.ToString(), ["HUB_API_KEY"] = key, ["HUB_MODEL"] = model },
-            Cancel);
-        var results = JsonDocument.Parse(output).RootElement;
+        var results = await NpmOpenAIPackage.RunAsync(fixture, "Routing/routing.mjs", key, new Dictionary<string, string> { ["HUB_MODEL"] = model }, Cancel);
 
         Assert.Equal("Hello from the fake upstream.", results.GetProperty("answer").GetProperty("content").GetString());
         Assert.Equal("rt-b", results.GetProperty("answer").GetProperty("provider").GetString());
