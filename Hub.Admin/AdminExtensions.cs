@@ -19,6 +19,7 @@ internal static class AdminExtensions
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddSingleton<CacheInvalidationPublisher>();
+        builder.Services.AddOptions<AdminBillingOptions>().BindConfiguration(AdminBillingOptions.SectionName);
         builder.AddSchema().AddAdminAuth().AddAudit();
         return builder;
     }
@@ -35,6 +36,8 @@ internal static class AdminExtensions
             .MapProjectsApi()
             .MapKeysApi()
             .MapPoliciesApi()
+            .MapWalletApi()
+            .MapBudgetsApi()
             .MapAuditApi();
         return app;
     }

@@ -25,7 +25,11 @@ var admin = builder.AddProject<Projects.Hub_Admin>("admin")
 var gateway = builder.AddProject<Projects.Hub_Gateway>("gateway")
     .WithReference(hubdb).WithReference(cache).WithReference(scanner).WithReference(admin)
     .WaitFor(admin).WaitFor(scanner)
-    .WithEnvironment("Providers__mock__Enabled", "true");
+    .WithEnvironment("Providers__mock__Enabled", "true")
+
+    // The offline echo provider costs nothing, so it works with an empty wallet.
+    .WithEnvironment("Providers__mock__UnlistedModelPrice__InputPerMillionUsd", "0")
+    .WithEnvironment("Providers__mock__UnlistedModelPrice__OutputPerMillionUsd", "0");
 
 builder.AddEndpointsSummary(gateway, admin, scanner, apiKey, adminToken);
 

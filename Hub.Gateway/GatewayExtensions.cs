@@ -1,6 +1,7 @@
 using Hub.Core.Storage;
 using Hub.Gateway.Audit;
 using Hub.Gateway.Auth;
+using Hub.Gateway.Billing;
 using Hub.Gateway.ChatCompletions;
 using Hub.Gateway.Correlation;
 using Hub.Gateway.Errors;
@@ -28,7 +29,7 @@ internal static class GatewayExtensions
         builder.AddRedisClient("cache");
         builder.Services.AddHubStorage();
         builder.Services.AddProblemDetails();
-        builder.AddAuth().AddProviders().AddRouting().AddGovernance().AddChatCompletions();
+        builder.AddAuth().AddProviders().AddRouting().AddGovernance().AddBilling().AddChatCompletions();
         builder.Services.AddHostedService<CacheInvalidationListener>();
         return builder;
     }
@@ -82,6 +83,18 @@ internal static class GatewayExtensions
         builder.Services.TryAddSingleton<ProviderHealthBoard>();
         builder.Services.TryAddSingleton<ModelRouter>();
         builder.Services.TryAddSingleton<FallbackSender>();
+        return builder;
+    }
+
+    /// <summary>Wallets and budgets: holds before forwarding, settlement with the audit event.</summary>
+    private static IHostApplicationBuilder AddBilling(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<BillingOptions>().BindConfiguration(BillingOptions.SectionName).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BillingOptions>, BillingOptionsValidator>());
+        builder.Services.TryAddSingleton<BudgetCache>();
+        builder.Services.TryAddSingleton<CreditAccountLoader>();
+        builder.Services.TryAddSingleton<CreditStore>();
+        builder.Services.TryAddSingleton<CreditReservation>();
         return builder;
     }
 

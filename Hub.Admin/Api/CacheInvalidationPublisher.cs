@@ -1,3 +1,4 @@
+using Hub.Core.Billing;
 using Hub.Core.Keys;
 using Hub.Core.Policies;
 using StackExchange.Redis;
@@ -6,14 +7,16 @@ namespace Hub.Admin.Api;
 
 /// <summary>
 /// Tells every gateway instance, through Redis pub/sub, to drop what it cached about a change just
-/// committed: a revoked key (<see cref="KeyRevocations"/>) or a project's new policy version
-/// (<see cref="PolicyChanges"/>). The gateway side is its <c>CacheInvalidationListener</c>.
+/// committed: a revoked key (<see cref="KeyRevocations"/>), a project's new policy version
+/// (<see cref="PolicyChanges"/>) or an organization's budgets (<see cref="BudgetChanges"/>). The gateway side is its <c>CacheInvalidationListener</c>.
 /// </summary>
 internal sealed partial class CacheInvalidationPublisher(IConnectionMultiplexer redis, ILogger<CacheInvalidationPublisher> logger)
 {
     public Task KeyRevokedAsync(byte[] keyHash) => PublishAsync(KeyRevocations.Channel, KeyRevocations.Message(keyHash));
 
     public Task PolicyChangedAsync(Guid projectId) => PublishAsync(PolicyChanges.Channel, PolicyChanges.Message(projectId));
+
+    public Task BudgetsChangedAsync(Guid organizationId) => PublishAsync(BudgetChanges.Channel, BudgetChanges.Message(organizationId));
 
     private async Task PublishAsync(string channel, string message)
     {

@@ -15,4 +15,7 @@ internal static class EventIds
     public const int AuditConsumeFailed = 4005;
     public const int AuditRetentionRan = 4011;
     public const int AuditRetentionFailed = 4012;
+
+    // 5000–5099: wallet and budgets
+    public const int LiveBalanceUnavailable = 5001;
 }

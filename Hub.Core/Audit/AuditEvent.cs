@@ -13,7 +13,7 @@ namespace Hub.Core.Audit;
 /// <param name="Status">The HTTP status the client got.</param>
 /// <param name="Outcome">See <see cref="AuditOutcomes"/>.</param>
 /// <param name="ErrorType">The OpenAI error <c>type</c> when the request failed, e.g. <c>security_violation</c>.</param>
-/// <param name="CostMicros">Micro-credits (1 USD = 1,000,000), once budgets land.</param>
+/// <param name="CostMicros">What the request cost in credits (1 USD = 1,000,000): the managed price charged, or the list price of a BYOK request.</param>
 /// <param name="Fallbacks">Providers tried and left before the one that served, in order.</param>
 /// <param name="PromptSha256">Lower-case hex SHA-256 of the normalized request messages (the gateway hashes the <c>messages</c> array re-serialized compactly, so whitespace does not change it).</param>
 public sealed record AuditEvent(
@@ -38,7 +38,14 @@ public sealed record AuditEvent(
     int? CompletionTokens,
     long? CostMicros,
     IReadOnlyList<string> Fallbacks,
-    string? PromptSha256);
+    string? PromptSha256)
+{
+    /// <summary>
+    /// The wallet ledger entry this request settled, if it reserved credits. Not an audit column: the
+    /// audit writer stores it in <c>wallet_ledger</c> in the same transaction as the audit row.
+    /// </summary>
+    public Billing.LedgerCharge? Charge { get; init; }
+}
 
 /// <summary>How many findings of one entity type a request had, and what the policy did with them.</summary>
 public sealed record AuditEntityCount(string Entity, string Action, int Count);

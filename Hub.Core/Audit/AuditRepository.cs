@@ -141,6 +141,10 @@ public sealed partial class AuditRepository(NpgsqlDataSource dataSource, TimePro
             id.Parameters.Add(AuditRowMapper.Value(record.Seq));
             id.Parameters.Add(AuditRowMapper.Value(record.RetainUntil));
             batch.BatchCommands.Add(id);
+            if (Billing.LedgerRows.ChargeOf(record.Event) is { } charge)
+            {
+                batch.BatchCommands.Add(charge);
+            }
         }
 
         foreach (var chain in chains.Where(c => c.Advanced))

@@ -86,6 +86,16 @@ public sealed class ApiKeyRepository(NpgsqlDataSource dataSource, IRandomSource 
         return await command.ExecuteScalarAsync(cancellationToken) as byte[];
     }
 
+    /// <summary>Whether this organization has a gateway key (project or account) with this id, revoked or not.</summary>
+    public async Task<bool> HasGatewayKeyAsync(Guid organizationId, Guid keyId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT EXISTS (SELECT 1 FROM api_keys WHERE organization_id = $1 AND id = $2 AND kind <> 'admin')");
+        command.Parameters.Add(new() { Value = organizationId });
+        command.Parameters.Add(new() { Value = keyId });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     private static string KindText(ApiKeyKind kind) => kind switch
     {
         ApiKeyKind.Project => "project",

@@ -1,4 +1,5 @@
 using Hub.Core.Audit;
+using Hub.Core.Billing;
 using Hub.Core.Catalog;
 using Hub.Core.Keys;
 using Hub.Core.Policies;
@@ -29,6 +30,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<PolicyRepository>();
         services.TryAddSingleton<CatalogRepository>();
         services.TryAddSingleton<CatalogSeeder>();
+        services.TryAddSingleton<WalletRepository>();
+        services.TryAddSingleton<BudgetRepository>();
         return services;
     }
 }

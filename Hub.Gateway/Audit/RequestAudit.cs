@@ -1,5 +1,7 @@
 using Hub.Core.Audit;
+using Hub.Core.Billing;
 using Hub.Gateway.Auth;
+using Hub.Gateway.Billing;
 using Hub.Gateway.ChatCompletions;
 using Hub.Gateway.Policies;
 using Hub.Gateway.Routing;
@@ -24,8 +26,21 @@ internal sealed class RequestAudit(GatewayCaller caller, string correlationId, D
     private TokenUsage? usage;
     private bool answered;
     private bool completed;
+    private TokenPrice? servedPrice;
+    private bool served;
+
+    /// <summary>The end user the request is made for: the body's <c>safety_identifier</c> or <c>user</c>, else the <c>x-hub-user</c> header.</summary>
+    public string? EndUser => request?.EndUser ?? userHeader;
+
+    /// <summary>The credits held for the request, settled when its event is recorded.</summary>
+    public CreditHold? Hold { get; private set; }
 
     public void Read(ChatRequest chatRequest) => request = chatRequest;
+
+    public void Reserved(CreditHold hold) => Hold = hold;
+
+    /// <summary>A provider accepted the request (a 2xx answer is on its way) at <paramref name="price"/>: from here on it costs money.</summary>
+    public void Served(TokenPrice? price) => (served, servedPrice) = (true, price);
 
     /// <summary>The provider chosen (first the plan's first candidate; after forwarding, the one that answered) and those tried before it.</summary>
     public void Routed(RouteOffer offer, IReadOnlyList<string> tried) => (route, fallbacks) = (offer, tried);
@@ -46,7 +61,36 @@ internal sealed class RequestAudit(GatewayCaller caller, string correlationId, D
         }
 
         completed = true;
-        return ToEvent(status, errorType);
+        var auditEvent = ToEvent(status, errorType);
+        if (Hold is not { } hold)
+        {
+            return auditEvent;
+        }
+
+        var (wallet, spend) = Cost(hold);
+        return auditEvent with { CostMicros = spend, Charge = new LedgerCharge(-wallet, spend, BillingModes.Managed) };
+    }
+
+    /// <summary>
+    /// What the request is charged: nothing if no provider served it; the served price of the reported
+    /// usage; the whole hold when the usage never became known (the client left mid-stream). Never more
+    /// than the hold, so neither the balance nor a budget can be overdrawn; the estimate errs high.
+    /// </summary>
+    private (long Wallet, long Spend) Cost(CreditHold hold)
+    {
+        if (!served)
+        {
+            return (0, 0);
+        }
+
+        var whole = hold.Whole;
+        if (usage is not { } tokens || servedPrice is not { } price)
+        {
+            return whole;
+        }
+
+        var actual = price.CostOf(tokens.PromptTokens, tokens.CompletionTokens);
+        return (Math.Min(actual, whole.Wallet), Math.Min(actual, whole.Spend));
     }
 
     private AuditEvent ToEvent(int status, string? errorType) => new(
@@ -55,7 +99,7 @@ internal sealed class RequestAudit(GatewayCaller caller, string correlationId, D
         caller.OrganizationId,
         caller.ProjectId,
         caller.KeyId,
-        request?.EndUser ?? userHeader,
+        EndUser,
         request?.Model,
         route?.UpstreamModel,
         route?.ProviderId,

@@ -16,6 +16,7 @@ internal sealed partial class ApiKeyAuthenticator : IDisposable
     private readonly TimeProvider time;
     private readonly ILogger<ApiKeyAuthenticator> logger;
     private readonly MemoryCache cache;
+    private readonly SingleFlight<string, CachedKey> lookups = new();
     private readonly TimeSpan keyTtl;
     private readonly TimeSpan unknownTtl;
     private readonly KeyRotationOptions rotation;
@@ -49,7 +50,7 @@ internal sealed partial class ApiKeyAuthenticator : IDisposable
         var cacheKey = Convert.ToHexString(ApiKeyFormat.Hash(key));
         if (!cache.TryGetValue(cacheKey, out CachedKey? cached))
         {
-            cached = await LookUpAsync(key, cacheKey, cancellationToken);
+            cached = await lookups.RunAsync(cacheKey, _ => LookUpAsync(key, cacheKey), cancellationToken);
         }
 
         var record = cached!.Record;
@@ -75,9 +76,9 @@ internal sealed partial class ApiKeyAuthenticator : IDisposable
 
     public void Dispose() => cache.Dispose();
 
-    private async Task<CachedKey> LookUpAsync(string key, string cacheKey, CancellationToken cancellationToken)
+    private async Task<CachedKey> LookUpAsync(string key, string cacheKey)
     {
-        var record = await keys.FindAsync(key, cancellationToken);
+        var record = await keys.FindAsync(key, CancellationToken.None);
         var entry = new CachedKey(record);
         cache.Set(cacheKey, entry, new MemoryCacheEntryOptions
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Hub.Gateway.Audit;
 using Hub.Gateway.Auth;
+using Hub.Gateway.Billing;
 using Hub.Gateway.Correlation;
 using Hub.Gateway.Errors;
 using Hub.Gateway.Policies;
@@ -18,10 +19,12 @@ namespace Hub.Gateway.ChatCompletions;
 /// 2. load the caller's project rules and policy (cached);
 /// 3. route: the candidates the project and the request allow, in order (<see cref="ModelRouter"/>);
 /// 4. scan every text in one scanner call: BLOCK refuses with 400, REDACT rewrites those texts;
-/// 5. send to the first candidate that answers, falling back before the first byte only (<see cref="FallbackSender"/>);
-/// 6. relay the answer as it arrives;
-/// 7. whatever happened, append the audit event before the response completes.
-/// Budget joins as its issue lands.
+/// 5. hold what the request can cost in the wallet and every budget covering it, capping its output to
+///    what they can pay, or refuse with 402 (<see cref="CreditReservation"/>);
+/// 6. send to the first candidate that answers, falling back before the first byte only (<see cref="FallbackSender"/>);
+/// 7. relay the answer as it arrives;
+/// 8. whatever happened, settle the hold at the real cost and append the audit event, in one step,
+///    before the response completes.
 /// </summary>
 internal sealed class ChatCompletionPipeline(
     ChatRequestReader reader,
@@ -31,6 +34,7 @@ internal sealed class ChatCompletionPipeline(
     FallbackSender sender,
     ProviderHealthBoard health,
     ScannerClient scanner,
+    CreditReservation credits,
     ResponseRelay relay,
     AuditRecorder auditRecorder,
     TimeProvider time)
@@ -66,7 +70,7 @@ internal sealed class ChatCompletionPipeline(
         await RecordAsync(audit, context.RequestAborted.IsCancellationRequested ? ClientClosedRequest : context.Response.StatusCode, errorType);
     }
 
-    /// <summary>Runs steps 1–6; returns the error type when the gateway answered with an error of its own.</summary>
+    /// <summary>Runs steps 1–7; returns the error type when the gateway answered with an error of its own.</summary>
     private async Task<string?> GovernAndForwardAsync(HttpContext context, GatewayCaller caller, RequestAudit audit)
     {
         var cancellationToken = context.RequestAborted;
@@ -118,6 +122,28 @@ internal sealed class ChatCompletionPipeline(
         }
 
         // Step 5
+        var (reservation, notReserved, shortfall) = await credits.ReserveAsync(
+            caller, request, plan, audit.EndUser, CorrelationId.Of(context), request.EstimatedPromptTokens(), cancellationToken);
+        if (shortfall is not null)
+        {
+            var refusal = new InsufficientCreditsResult(shortfall, CorrelationId.Of(context));
+            await refusal.ExecuteAsync(context);
+            return refusal.ErrorType;
+        }
+
+        if (notReserved is not null)
+        {
+            return await RefuseAsync(context, notReserved);
+        }
+
+        audit.Reserved(reservation!.Hold);
+        (request, plan) = (reservation.Request, reservation.Plan);
+        if (reservation.CappedFrom is { } allowance)
+        {
+            GovernanceHeaders.SetOutputCap(context.Response, allowance, reservation.Hold.GrantedOutputTokens);
+        }
+
+        // Step 6
         var started = Stopwatch.GetTimestamp();
         var forwarded = await sender.SendAsync(plan, request, verdict.RedactedTexts, cancellationToken);
         if (forwarded.Offer is { } served)
@@ -131,13 +157,18 @@ internal sealed class ChatCompletionPipeline(
             return await RefuseAsync(context, forwarded.Outcome.Error!);
         }
 
-        // Step 6
+        if (answer.StatusCode < 400)
+        {
+            audit.Served(credits.PriceOf(forwarded.Offer!));
+        }
+
+        // Step 7
         await using var upstream = answer;
         var streamed = request.Stream && upstream.StatusCode == StatusCodes.Status200OK;
         var usage = new UsageObserver(streamed);
         await relay.RelayAsync(context, upstream, streamed, usage, () =>
         {
-            // Step 7 for an answered request: on record before its last bytes reach the client.
+            // Step 8 for an answered request: on record before its last bytes reach the client.
             var tokens = usage.Usage ?? upstream.Usage?.Value;
             audit.Answered(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tokens);
             if (streamed && tokens is { } counted && forwarded.Offer is { } offer)
@@ -153,7 +184,7 @@ internal sealed class ChatCompletionPipeline(
 
     /// <summary>Appends the request's audit event, once, however many exits reach this.</summary>
     private Task RecordAsync(RequestAudit audit, int status, string? errorType) =>
-        audit.TryComplete(status, errorType) is { } auditEvent ? auditRecorder.RecordAsync(auditEvent) : Task.CompletedTask;
+        audit.TryComplete(status, errorType) is { } auditEvent ? auditRecorder.RecordAsync(auditEvent, audit.Hold) : Task.CompletedTask;
 
     private static async Task<string> RefuseAsync(HttpContext context, HubError error)
     {

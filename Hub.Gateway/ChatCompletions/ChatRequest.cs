@@ -20,6 +20,12 @@ internal sealed record ChatRequest(
     /// <summary><c>max_completion_tokens</c>, else <c>max_tokens</c>; null when absent (or not a positive integer, which the upstream judges).</summary>
     public int? MaxTokens { get; init; }
 
+    /// <summary>Where the numbers of <c>max_tokens</c> and <c>max_completion_tokens</c> sit in <see cref="Body"/>.</summary>
+    public IReadOnlyList<Range> OutputLimitTokens { get; init; } = [];
+
+    /// <summary>The output limit the budget could pay for, when lower than the client's: sent upstream instead (<see cref="ToUpstreamBody"/>).</summary>
+    public int? OutputCap { get; init; }
+
     /// <summary>The request's <c>provider</c> object (OpenRouter's routing preferences), or <see cref="ProviderPreferences.None"/>.</summary>
     public ProviderPreferences Preferences { get; init; } = ProviderPreferences.None;
 
@@ -28,11 +34,12 @@ internal sealed record ChatRequest(
 
     /// <summary>
     /// The body the upstream receives: the model value replaced by the upstream's id, each text the
-    /// scanner changed replaced by its redacted form, and the <c>provider</c> object removed; every
-    /// other byte as the client sent it.
+    /// scanner changed replaced by its redacted form, the <c>provider</c> object removed, and the
+    /// output limit lowered to <see cref="OutputCap"/> when there is one; every other byte as the client sent it.
     /// </summary>
     /// <param name="redactedTexts">The scanner's output, one per <see cref="Texts"/> item, or null when nothing changed.</param>
-    public byte[] ToUpstreamBody(string upstreamModel, IReadOnlyList<string>? redactedTexts)
+    /// <param name="outputLimitField">The field to add for <see cref="OutputCap"/> when the client set no limit (<see cref="Providers.IChatProvider.OutputLimitField"/>).</param>
+    public byte[] ToUpstreamBody(string upstreamModel, IReadOnlyList<string>? redactedTexts, string outputLimitField = "max_tokens")
     {
         var edits = new List<JsonEdit> { JsonEdit.String(ModelToken, upstreamModel) };
         for (var i = 0; redactedTexts is not null && i < Texts.Count; i++)
@@ -48,7 +55,28 @@ internal sealed record ChatRequest(
             edits.Add(JsonEdit.RemoveProperty(Body, property));
         }
 
+        if (OutputCap is { } cap)
+        {
+            AddOutputCap(edits, cap, outputLimitField);
+        }
+
         return JsonBodyEditor.Apply(Body, edits);
+    }
+
+    private void AddOutputCap(List<JsonEdit> edits, int cap, string outputLimitField)
+    {
+        var number = System.Text.Encoding.ASCII.GetBytes(cap.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var token in OutputLimitTokens)
+        {
+            edits.Add(new JsonEdit(token, number));
+        }
+
+        if (OutputLimitTokens.Count == 0)
+        {
+            // Right after the body's opening brace: the object has other members, so a trailing comma is always right.
+            var open = Body.AsSpan().IndexOf((byte)'{') + 1;
+            edits.Add(new JsonEdit(open..open, [.. System.Text.Encoding.ASCII.GetBytes($"\"{outputLimitField}\":"), .. number, (byte)',']));
+        }
     }
 
     /// <summary>A rough prompt size for ordering candidates by cost: about four characters a token, four tokens of framing per text.</summary>

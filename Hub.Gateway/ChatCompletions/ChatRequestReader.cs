@@ -82,6 +82,7 @@ internal sealed class ChatRequestReader(IOptions<ChatCompletionsOptions> options
         string? safetyIdentifier = null;
         int? maxTokens = null;
         int? maxCompletionTokens = null;
+        var outputLimitTokens = new List<Range>(1);
         ProviderPreferences? preferences = null;
         Range? providerProperty = null;
         var texts = new ChatTextCollector();
@@ -164,11 +165,11 @@ internal sealed class ChatRequestReader(IOptions<ChatCompletionsOptions> options
             }
             else if (reader.ValueTextEquals("max_tokens"u8))
             {
-                maxTokens = ReadOptionalPositiveInt(ref reader);
+                maxTokens = ReadOptionalPositiveInt(ref reader, outputLimitTokens);
             }
             else if (reader.ValueTextEquals("max_completion_tokens"u8))
             {
-                maxCompletionTokens = ReadOptionalPositiveInt(ref reader);
+                maxCompletionTokens = ReadOptionalPositiveInt(ref reader, outputLimitTokens);
             }
             else if (reader.ValueTextEquals("user"u8))
             {
@@ -210,6 +211,7 @@ internal sealed class ChatRequestReader(IOptions<ChatCompletionsOptions> options
         return (new ChatRequest(body, model, modelToken, stream ?? false, texts.Texts, safetyIdentifier ?? user, promptSha256)
         {
             MaxTokens = maxCompletionTokens ?? maxTokens,
+            OutputLimitTokens = outputLimitTokens,
             Preferences = preferences ?? ProviderPreferences.None,
             ProviderProperty = providerProperty,
         }, null);
@@ -228,11 +230,19 @@ internal sealed class ChatRequestReader(IOptions<ChatCompletionsOptions> options
         return null;
     }
 
-    /// <summary>A positive integer, or null for anything else (left for the upstream to judge).</summary>
-    private static int? ReadOptionalPositiveInt(ref Utf8JsonReader reader)
+    /// <summary>A positive integer, or null for anything else (left for the upstream to judge); where the number sits is added to <paramref name="tokens"/>.</summary>
+    private static int? ReadOptionalPositiveInt(ref Utf8JsonReader reader, List<Range> tokens)
     {
         reader.Read();
-        return reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) && value > 0 ? value : null;
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) && value > 0)
+        {
+            var start = (int)reader.TokenStartIndex;
+            tokens.Add(start..(start + reader.ValueSpan.Length));
+            return value;
+        }
+
+        reader.Skip();
+        return null;
     }
 
     private static HubError Duplicate(string field) =>

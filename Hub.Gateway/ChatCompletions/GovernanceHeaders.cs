@@ -19,6 +19,9 @@ internal static class GovernanceHeaders
     public const string ScanMs = "x-hub-scan-ms";
     public const string Violations = "x-hub-violations";
 
+    /// <summary>The output limit was lowered to what the balance or a budget could pay: <c>&lt;original&gt;-&gt;&lt;new&gt;</c>.</summary>
+    public const string MaxTokensCapped = "x-hub-max-tokens-capped";
+
     /// <summary>The end user a request is made for, when the body names none (<c>user</c>, <c>safety_identifier</c>).</summary>
     public const string User = "x-hub-user";
 
@@ -28,6 +31,9 @@ internal static class GovernanceHeaders
         response.Headers[Provider] = offer.ProviderId;
         response.Headers[Fallbacks] = fallbacks.Count == 0 ? "" : string.Join(',', fallbacks);
     }
+
+    public static void SetOutputCap(HttpResponse response, int original, int capped) =>
+        response.Headers[MaxTokensCapped] = string.Create(CultureInfo.InvariantCulture, $"{original}->{capped}");
 
     public static void SetScan(HttpResponse response, ScanVerdict verdict)
     {

@@ -42,6 +42,13 @@ internal static class EventIds
     public const int CatalogLoadFailed = 2202;
     public const int FallingBack = 2203;
     public const int CircuitOpen = 2204;
+
+    // 2400–2419: billing (wallet, budgets)
+    public const int WalletLoaded = 2401;
+    public const int BudgetLoaded = 2402;
+    public const int CreditStoreUnavailable = 2403;
+    public const int SettlementFailed = 2404;
+    public const int ModelNotPriced = 2405;
     public const int ScannerUnavailable = 3001;
     public const int ScannerRefused = 3002;
     public const int ScannerAnswerInvalid = 3003;

@@ -1,7 +1,9 @@
+using Hub.Core.Billing;
 using Hub.Core.Catalog;
 using Hub.Core.Keys;
 using Hub.Core.Policies;
 using Hub.Gateway.Auth;
+using Hub.Gateway.Billing;
 using Hub.Gateway.Policies;
 using Hub.Gateway.Routing;
 using StackExchange.Redis;
@@ -12,11 +14,12 @@ namespace Hub.Gateway.Invalidation;
 /// Applies what Hub.Admin announces over Redis pub/sub to this instance's caches: a revoked key
 /// (<see cref="KeyRevocations"/>) stops working within a second, a saved policy
 /// (<see cref="PolicyChanges"/>) applies from the next request, a catalog edit (<see cref="CatalogChanges"/>)
-/// is reloaded at once. StackExchange.Redis re-subscribes by
+/// is reloaded at once, a budget change (<see cref="BudgetChanges"/>) applies from the next request. StackExchange.Redis re-subscribes by
 /// itself after a reconnect; a lost message only means waiting for the cache entry's expiry.
 /// </summary>
 internal sealed partial class CacheInvalidationListener(
-    IConnectionMultiplexer redis, ApiKeyAuthenticator keys, ProjectRulesCache projects, RouteCatalog catalog, ILogger<CacheInvalidationListener> logger)
+    IConnectionMultiplexer redis, ApiKeyAuthenticator keys, ProjectRulesCache projects, RouteCatalog catalog, BudgetCache budgets,
+    ILogger<CacheInvalidationListener> logger)
     : BackgroundService
 {
     /// <remarks>A background task, so an unreachable Redis does not hold up the gateway's start.</remarks>
@@ -34,6 +37,13 @@ internal sealed partial class CacheInvalidationListener(
                 }
             });
             await subscriber.SubscribeAsync(RedisChannel.Literal(CatalogChanges.Channel), (_, _) => catalog.RequestReload());
+            await subscriber.SubscribeAsync(RedisChannel.Literal(BudgetChanges.Channel), (_, message) =>
+            {
+                if (Guid.TryParse(message.ToString(), out var organizationId))
+                {
+                    budgets.Forget(organizationId);
+                }
+            });
         }
         catch (RedisException ex)
         {

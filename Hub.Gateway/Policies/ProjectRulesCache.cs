@@ -19,6 +19,7 @@ internal sealed partial class ProjectRulesCache(
 {
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = options.Value.MaxCachedProjects });
     private readonly TimeSpan ttl = TimeSpan.FromSeconds(options.Value.CacheSeconds);
+    private readonly SingleFlight<Guid, ProjectRules> loads = new();
 
     /// <exception cref="Npgsql.NpgsqlException">The store is unreachable; the caller must fail closed.</exception>
     public async ValueTask<ProjectRules> ForAsync(GatewayCaller caller, CancellationToken cancellationToken)
@@ -33,13 +34,7 @@ internal sealed partial class ProjectRulesCache(
             return rules!;
         }
 
-        var project = await projects.GetAsync(caller.OrganizationId, projectId, cancellationToken);
-        var active = await policies.FindActiveAsync(projectId, cancellationToken);
-        rules = new ProjectRules(project, active is null
-            ? EffectivePolicy.Default
-            : new EffectivePolicy(active.Id, active.Version, System.Text.Encoding.UTF8.GetBytes(active.DocumentJson)));
-        cache.Set(projectId, rules, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = ttl });
-        return rules;
+        return await loads.RunAsync(projectId, _ => LoadAsync(caller.OrganizationId, projectId), cancellationToken);
     }
 
     /// <summary>The caller's rules, or a 503 when they cannot be read: nothing is sent on rules the gateway could not check (fail closed).</summary>
@@ -58,6 +53,17 @@ internal sealed partial class ProjectRulesCache(
     }
 
     public void Forget(Guid projectId) => cache.Remove(projectId);
+
+    private async Task<ProjectRules> LoadAsync(Guid organizationId, Guid projectId)
+    {
+        var project = await projects.GetAsync(organizationId, projectId, CancellationToken.None);
+        var active = await policies.FindActiveAsync(projectId, CancellationToken.None);
+        var rules = new ProjectRules(project, active is null
+            ? EffectivePolicy.Default
+            : new EffectivePolicy(active.Id, active.Version, System.Text.Encoding.UTF8.GetBytes(active.DocumentJson)));
+        cache.Set(projectId, rules, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = ttl });
+        return rules;
+    }
 
     public void Dispose() => cache.Dispose();
 

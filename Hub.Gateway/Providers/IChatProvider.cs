@@ -21,6 +21,9 @@ internal interface IChatProvider
     /// </summary>
     bool RoutesDownstream => false;
 
+    /// <summary>The field Hub adds when it must limit the output of a request that set no limit (<c>max_tokens</c>, or OpenAI's <c>max_completion_tokens</c>).</summary>
+    string OutputLimitField => "max_tokens";
+
     /// <summary>
     /// Sends a chat completion request given in OpenAI's format. The answer comes back in OpenAI's
     /// format too (JSON, or SSE chunks ending in <c>data: [DONE]</c>), whatever the upstream speaks.

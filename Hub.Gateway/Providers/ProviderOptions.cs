@@ -70,8 +70,24 @@ internal sealed class ProviderOptions
     [Range(1, 3600)]
     public int TimeoutSeconds { get; set; } = 120;
 
+    /// <summary>
+    /// The list price of models the catalog does not price at this provider (a self-hosted server's
+    /// models, a new model id). Unset: such models are refused, because Hub cannot bill what it cannot price.
+    /// </summary>
+    public UnlistedModelPrice? UnlistedModelPrice { get; set; }
+
     /// <summary>The credentials configured for this provider.</summary>
     public ProviderCredentials Credentials() => new(ApiKey, AccessKeyId, SecretAccessKey, SessionToken, Region);
+}
+
+/// <summary>A price in USD per million tokens, as providers publish it.</summary>
+internal sealed class UnlistedModelPrice
+{
+    [Range(0, 100_000)]
+    public decimal InputPerMillionUsd { get; set; }
+
+    [Range(0, 100_000)]
+    public decimal OutputPerMillionUsd { get; set; }
 }
 
 /// <summary>All providers by id, bound from the <c>Providers</c> section; ids are case-insensitive.</summary>

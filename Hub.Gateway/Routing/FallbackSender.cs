@@ -60,7 +60,7 @@ internal sealed partial class FallbackSender(ProviderHealthBoard health, TimePro
     }
 
     private static ProviderRequest UpstreamRequest(RoutePlan plan, ChatRequest request, RouteOffer offer, IReadOnlyList<string>? redactedTexts) => new(
-        request.ToUpstreamBody(offer.UpstreamModel, redactedTexts),
+        request.ToUpstreamBody(offer.UpstreamModel, redactedTexts, offer.Provider.OutputLimitField),
         request.Stream,
         offer.UpstreamModel,
         offer.MaxOutputTokens ?? ProviderRequest.FallbackMaxTokens,

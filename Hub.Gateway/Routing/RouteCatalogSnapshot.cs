@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Hub.Core.Billing;
 using Hub.Core.Catalog;
 using Hub.Gateway.Providers;
 
@@ -12,6 +13,9 @@ internal sealed record RouteOffer(
 {
     public int? ContextWindow { get; init; }
 
+    /// <summary>Whether the catalog lists the model as open-weight (its managed markup differs).</summary>
+    public bool OpenWeight { get; init; }
+
     public string ProviderId => Provider.Name;
 
     /// <summary>The list price of this request's estimated tokens, in micro-USD per million (compare, don't display).</summary>
@@ -23,8 +27,13 @@ internal sealed record RouteOffer(
 internal sealed record RouteModel(string Id, bool OpenWeight, RouteOffer[] Offers);
 
 /// <summary>A configured provider as the router sees it.</summary>
+/// <param name="UnlistedPrice">Input and output list prices (micro-USD per million) of models the catalog does not list here; null: none.</param>
 internal sealed record RouteProvider(
-    IChatProvider Provider, ProviderTraits Traits, FrozenDictionary<string, RouteOffer> OffersByUpstreamId, FrozenDictionary<string, RouteOffer> OffersByModelId);
+    IChatProvider Provider,
+    ProviderTraits Traits,
+    FrozenDictionary<string, RouteOffer> OffersByUpstreamId,
+    FrozenDictionary<string, RouteOffer> OffersByModelId,
+    (long Input, long Output)? UnlistedPrice = null);
 
 /// <summary>
 /// The catalog joined with this gateway's configured providers, immutable and swapped whole on reload
@@ -78,7 +87,11 @@ internal sealed class RouteCatalogSnapshot
             if (registry.Providers.TryGetValue(offer.ProviderId, out var provider) && Accepts(provider, offer))
             {
                 offers.Add(new RouteOffer(provider, offer.ModelId, offer.UpstreamModelId, offer.InputMicrosPerMillion,
-                    offer.OutputMicrosPerMillion, offer.MaxOutputTokens, traits[provider.Name]) { ContextWindow = offer.ContextWindow });
+                    offer.OutputMicrosPerMillion, offer.MaxOutputTokens, traits[provider.Name])
+                {
+                    ContextWindow = offer.ContextWindow,
+                    OpenWeight = openWeight.GetValueOrDefault(offer.ModelId),
+                });
             }
         }
 
@@ -90,7 +103,8 @@ internal sealed class RouteCatalogSnapshot
                 provider,
                 traits[provider.Name],
                 offers.Where(offer => offer.Provider == provider).ToFrozenDictionary(offer => offer.UpstreamModel, StringComparer.Ordinal),
-                offers.Where(offer => offer.Provider == provider).ToFrozenDictionary(offer => offer.ModelId!, StringComparer.Ordinal)),
+                offers.Where(offer => offer.Provider == provider).ToFrozenDictionary(offer => offer.ModelId!, StringComparer.Ordinal),
+                UnlistedPriceOf(options.GetValueOrDefault(provider.Name))),
             StringComparer.OrdinalIgnoreCase);
         var downstreamTraits = catalog.Providers.ToFrozenDictionary(
             provider => provider.Id, provider => ProviderTraits.Of(provider, options.GetValueOrDefault(provider.Id) ?? new ProviderOptions()), StringComparer.OrdinalIgnoreCase);
@@ -128,9 +142,12 @@ internal sealed class RouteCatalogSnapshot
             return [];
         }
 
-        // A model the catalog does not list: the provider is asked as is, at no known price.
-        return [new RouteOffer(provider.Provider, null, upstreamModel, null, null, null, provider.Traits)];
+        // A model the catalog does not list: the provider is asked as is, at the price configured for such models, if any.
+        return [new RouteOffer(provider.Provider, null, upstreamModel, provider.UnlistedPrice?.Input, provider.UnlistedPrice?.Output, null, provider.Traits)];
     }
+
+    private static (long Input, long Output)? UnlistedPriceOf(ProviderOptions? options) =>
+        options?.UnlistedModelPrice is { } price ? (Credits.FromUsd(price.InputPerMillionUsd), Credits.FromUsd(price.OutputPerMillionUsd)) : null;
 
     /// <summary>A provider configured with a model list serves only those models.</summary>
     private static bool Accepts(IChatProvider provider, CatalogOffer offer) =>

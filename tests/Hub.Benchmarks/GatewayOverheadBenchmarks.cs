@@ -66,7 +66,7 @@ public class GatewayOverheadBenchmarks
         (scannerService, var scannerUrl) = KestrelTestServer.Start<scanner::Program>(KestrelTestServer.QuietSettings());
         var settings = KestrelTestServer.GatewaySettings(infrastructure, upstream, scannerUrl);
         settings["Logging:LogLevel:Default"] = "Warning";
-        (gateway, var address) = KestrelTestServer.Start<Program>(settings);
+        (gateway, var address) = KestrelTestServer.Start<Program>(KestrelTestServer.PriceUnlistedModels(settings));
         var tenant = await TestTenant.CreateAsync(infrastructure.DataSource, CancellationToken.None);
 
         // One connection each, as a single sequential client would use.

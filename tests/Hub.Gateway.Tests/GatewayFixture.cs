@@ -15,7 +15,8 @@ namespace Hub.Gateway.Tests;
 /// <summary>
 /// Once per test run: real Postgres and Redis, the fake upstreams, the real scanner, and the gateway
 /// on a real Kestrel port. Providers: <c>fake</c> (any model), <c>listed</c> (only fake-model), <c>badkey</c> (wrong
-/// upstream key), <c>down</c> (nothing listening), the built-in <c>mock</c>; the translated protocols
+/// upstream key), <c>down</c> (nothing listening), the built-in <c>mock</c>, <c>unpriced</c> (no price for
+/// unlisted models; every other provider's unlisted models cost 1/2 USD per million tokens); the translated protocols
 /// (<see cref="AddTranslatedProviders"/>) and the OpenAI-compatible profiles and routing providers
 /// (<see cref="AddRoutingProviders"/>).
 /// </summary>
@@ -50,6 +51,9 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public Uri GatewayUrl { get; private set; } = null!;
 
+    /// <summary>The gateway's configuration, for a test that starts more instances of it.</summary>
+    public IReadOnlyDictionary<string, string> GatewaySettings { get; private set; } = null!;
+
     public Uri ScannerUrl { get; private set; } = null!;
 
     /// <summary>The gateway's services (its repositories, Redis connection), for arranging state as Hub.Admin would.</summary>
@@ -74,6 +78,12 @@ public sealed class GatewayFixture : IAsyncLifetime
         AddTranslatedProviders(settings);
         AddRoutingProviders(settings);
         settings["Gateway:ChatCompletions:MaxRequestBodyBytes"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        KestrelTestServer.PriceUnlistedModels(settings);
+
+        // After pricing: the one provider whose unlisted models Hub cannot bill.
+        settings["Providers:unpriced:BaseUrl"] = Upstream.BaseUrl;
+        settings["Providers:unpriced:ApiKey"] = FakeOpenAIUpstream.ApiKey;
+        GatewaySettings = settings;
         (factory, GatewayUrl) = KestrelTestServer.Start<Program>(
             settings, web => web.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturingLoggerProvider>(category: null, LogLevel.Trace)));
     }

@@ -79,7 +79,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             settings[$"Providers:{provider}:ApiKey"] = FakeOpenAIUpstream.ApiKey;
         }
 
-        var (gatewayFactory, gatewayUrl) = KestrelTestServer.Start<Program>(settings, CaptureLogs);
+        var (gatewayFactory, gatewayUrl) = KestrelTestServer.Start<Program>(KestrelTestServer.PriceUnlistedModels(settings), CaptureLogs);
         services.Add(gatewayFactory);
         BaseUrl = new Uri(gatewayUrl, "/v1");
     }

@@ -49,4 +49,30 @@ public static class KestrelTestServer
         ["Providers:fake:BaseUrl"] = upstream.BaseUrl,
         ["Providers:fake:ApiKey"] = FakeOpenAIUpstream.ApiKey,
     };
+
+    /// <summary>List price of models the catalog does not list, in tests: 1 USD per million input tokens, 2 per million output.</summary>
+    public const decimal UnlistedInputPerMillionUsd = 1m;
+
+    /// <inheritdoc cref="UnlistedInputPerMillionUsd"/>
+    public const decimal UnlistedOutputPerMillionUsd = 2m;
+
+    /// <summary>
+    /// Gives every provider in <paramref name="settings"/> a price for models the catalog does not list
+    /// (the fakes' ids), so test requests are billed like real ones instead of refused as unpriced.
+    /// </summary>
+    public static Dictionary<string, string> PriceUnlistedModels(Dictionary<string, string> settings)
+    {
+        var providers = settings.Keys
+            .Where(key => key.StartsWith("Providers:", StringComparison.Ordinal))
+            .Select(key => key.Split(':')[1])
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        foreach (var provider in providers)
+        {
+            settings.TryAdd($"Providers:{provider}:UnlistedModelPrice:InputPerMillionUsd", UnlistedInputPerMillionUsd.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            settings.TryAdd($"Providers:{provider}:UnlistedModelPrice:OutputPerMillionUsd", UnlistedOutputPerMillionUsd.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return settings;
+    }
 }

@@ -29,6 +29,10 @@ internal sealed class OpenAICompatibleProvider(
 
     public bool RoutesDownstream => profile.RoutesDownstream;
 
+    /// <summary>OpenAI's reasoning models refuse <c>max_tokens</c>; other OpenAI-compatible servers know only <c>max_tokens</c>.</summary>
+    public string OutputLimitField { get; } =
+        string.Equals(name, "openai", StringComparison.OrdinalIgnoreCase) || profile.DeploymentPath ? "max_completion_tokens" : "max_tokens";
+
     public async Task<ProviderOutcome> SendAsync(ProviderRequest request, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, EndpointFor(request.UpstreamModel))

@@ -23,7 +23,7 @@ internal static partial class LoadBenchmark
         await infrastructure.StartAsync(CancellationToken.None);
         await using var upstream = await FakeOpenAIUpstream.StartAsync();
         await using var scanner = await ServiceProcess.StartAsync("Hub.Scanner", new Dictionary<string, string>());
-        await using var gateway = await ServiceProcess.StartAsync("Hub.Gateway", KestrelTestServer.GatewaySettings(infrastructure, upstream, scanner.Address));
+        await using var gateway = await ServiceProcess.StartAsync("Hub.Gateway", KestrelTestServer.PriceUnlistedModels(KestrelTestServer.GatewaySettings(infrastructure, upstream, scanner.Address)));
         var gatewayUrl = gateway.Address;
         var tenant = await TestTenant.CreateAsync(infrastructure.DataSource, CancellationToken.None);
 

@@ -14,7 +14,7 @@ public sealed class ScannerUnavailableTests(GatewayFixture fixture) : IAsyncLife
     {
         var settings = KestrelTestServer.GatewaySettings(fixture.Infrastructure, fixture.Upstream, new Uri($"http://127.0.0.1:{FreePort.Next()}"));
         settings["Gateway:Scanning:TimeoutSeconds"] = "2";
-        (gateway, gatewayUrl) = KestrelTestServer.Start<Program>(settings);
+        (gateway, gatewayUrl) = KestrelTestServer.Start<Program>(KestrelTestServer.PriceUnlistedModels(settings));
         return ValueTask.CompletedTask;
     }
 
