@@ -1,3 +1,4 @@
+using Hub.Core.Billing;
 using Hub.Core.Keys;
 using Hub.Core.Tenancy;
 using Microsoft.Extensions.Options;
@@ -17,14 +18,18 @@ internal sealed class BootstrapOptions
 
     /// <summary>A <c>hub_admin_…</c> token to store for the development organization. Optional.</summary>
     public string? AdminToken { get; set; }
+
+    /// <summary>Credits the development wallet starts with (once, while its ledger is empty): 10 USD, to try real providers.</summary>
+    public long WalletCredits { get; set; } = 10 * Credits.PerUsd;
 }
 
 /// <summary>
-/// Creates, idempotently, the development organization, its <c>default</c> project and the two
-/// configured credentials (stored hashed, like any other).
+/// Creates, idempotently, the development organization, its <c>default</c> project, the two
+/// configured credentials (stored hashed, like any other) and its first wallet credits.
 /// </summary>
 internal sealed class DevelopmentBootstrap(
-    IOptions<BootstrapOptions> options, OrganizationRepository organizations, ProjectRepository projects, ApiKeyRepository keys)
+    IOptions<BootstrapOptions> options, OrganizationRepository organizations, ProjectRepository projects, ApiKeyRepository keys,
+    WalletRepository wallets, TimeProvider time)
 {
     /// <summary>Fixed so that re-runs find the same organization.</summary>
     public static readonly Guid OrganizationId = new("00000000-0000-4000-8000-00000000d0e1");
@@ -49,6 +54,11 @@ internal sealed class DevelopmentBootstrap(
                 ?? await projects.CreateAsync(OrganizationId, new NewProject("default"), cancellationToken)
                 ?? throw new InvalidOperationException("The default project could not be created.");
             await keys.StoreAsync(OrganizationId, project.Id, ApiKeyKind.Project, settings.ApiKey, "development key", null, cancellationToken);
+        }
+
+        if (settings.WalletCredits > 0 && await wallets.SnapshotAsync(OrganizationId, cancellationToken) is { Limit: 0, Used: 0 })
+        {
+            await wallets.AddAsync(OrganizationId, settings.WalletCredits, "development credits", time.GetUtcNow(), cancellationToken);
         }
     }
 }
