@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hub.Admin.Alerts;
 using Hub.Admin.Api;
 using Hub.Admin.Audit;
 using Hub.Admin.Auth;
@@ -20,6 +21,7 @@ internal static class AdminExtensions
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddSingleton<CacheInvalidationPublisher>();
         builder.AddSchema().AddAdminAuth().AddAudit();
+        builder.AddBudgetAlerts();
         return builder;
     }
 
@@ -35,7 +37,8 @@ internal static class AdminExtensions
             .MapProjectsApi()
             .MapKeysApi()
             .MapPoliciesApi()
-            .MapAuditApi();
+            .MapAuditApi()
+            .MapBudgetAlertsApi();
         return app;
     }
 
