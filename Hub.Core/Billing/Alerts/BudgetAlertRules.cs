@@ -52,6 +52,12 @@ public static class BudgetAlertRules
             return "period_start or occurred_at is missing or out of range";
         }
 
+        // Periods start on calendar boundaries; whole seconds also keep BudgetAlertEventId one-to-one with the unique key.
+        if (alert.PeriodStart.UtcTicks % TimeSpan.TicksPerSecond != 0)
+        {
+            return "period_start is not a whole second";
+        }
+
         if (alert.Threshold is < 1 or > 10_000 || alert.SpentCredits < 0 || alert.AmountCredits <= 0)
         {
             return "threshold, spent_credits or amount_credits is out of range";

@@ -23,6 +23,7 @@ public sealed class BudgetAlertRulesTests
         { "subject of a per-user budget for one user", Valid with { Scope = "user", ScopeId = "u1", Subject = "u2" } },
         { "no period_start", Valid with { PeriodStart = default } },
         { "no occurred_at", Valid with { OccurredAt = default } },
+        { "period_start within a second", Valid with { PeriodStart = Valid.PeriodStart.AddMilliseconds(1) } },
         { "threshold 0", Valid with { Threshold = 0 } },
         { "negative spend", Valid with { SpentCredits = -1 } },
         { "zero amount", Valid with { AmountCredits = 0 } },
