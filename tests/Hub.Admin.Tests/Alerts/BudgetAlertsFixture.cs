@@ -58,7 +58,7 @@ public sealed class BudgetAlertsFixture : IAsyncLifetime
             web.UseSetting("BudgetAlerts:MaxAttempts", MaxAttempts.ToString(CultureInfo.InvariantCulture));
             web.UseSetting("BudgetAlerts:RetryInitialDelayMs", "20");
             web.UseSetting("BudgetAlerts:RetryMaxDelayMs", "80");
-            web.UseSetting("BudgetAlerts:DeliveryTimeoutMs", "5000");
+            web.UseSetting("BudgetAlerts:DeliveryTimeoutMs", "30000");
             web.UseSetting("BudgetAlerts:DeliveryConcurrency", "4");
             web.UseSetting("BudgetAlerts:DeliveryPollIntervalMs", "20");
             web.UseSetting("BudgetAlerts:AllowLoopbackHttp", "true");

@@ -30,7 +30,7 @@ public sealed class FakeWebhookReceiver : FakeUpstream
     /// <summary>The statuses the hook answers with, in order; 200 once they are used up. 3xx answers redirect to <c>{hook}-moved</c>.</summary>
     public void Answer(string hook, params int[] statuses) => answers[hook] = new ConcurrentQueue<int>(statuses);
 
-    /// <summary>The hook answers nothing until <paramref name="release"/> completes.</summary>
+    /// <summary>The hook answers nothing until <paramref name="release"/> completes (or the sender hangs up).</summary>
     public void Hold(string hook, Task release) => holds[hook] = release;
 
     public IReadOnlyList<ReceivedWebhook> For(string hook) => Received.Where(r => r.Hook == hook).ToList();
@@ -43,7 +43,8 @@ public sealed class FakeWebhookReceiver : FakeUpstream
         Received.Enqueue(new ReceivedWebhook(name, headers, body.ToArray()));
         if (holds.TryGetValue(name, out var release))
         {
-            await release;
+            // Until released, or until the sender gives up on this request (its timeout).
+            await release.WaitAsync(context.RequestAborted);
         }
 
         var status = answers.TryGetValue(name, out var queue) && queue.TryDequeue(out var next) ? next : 200;
