@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hub.Admin.Alerts;
 using Hub.Admin.Api;
 using Hub.Admin.Audit;
 using Hub.Admin.Auth;
@@ -21,6 +22,7 @@ internal static class AdminExtensions
         builder.Services.AddSingleton<CacheInvalidationPublisher>();
         builder.Services.AddOptions<AdminBillingOptions>().BindConfiguration(AdminBillingOptions.SectionName);
         builder.AddSchema().AddAdminAuth().AddAudit();
+        builder.AddBudgetAlerts();
         return builder;
     }
 
@@ -38,7 +40,8 @@ internal static class AdminExtensions
             .MapPoliciesApi()
             .MapWalletApi()
             .MapBudgetsApi()
-            .MapAuditApi();
+            .MapAuditApi()
+            .MapBudgetAlertsApi();
         return app;
     }
 

@@ -14,7 +14,7 @@ namespace Hub.Admin.Audit;
 /// </summary>
 internal static class AuditApi
 {
-    private static readonly string[] Outcomes = [AuditOutcomes.Completed, AuditOutcomes.Blocked, AuditOutcomes.Failed];
+    private static readonly string[] Outcomes = [AuditOutcomes.Completed, AuditOutcomes.Blocked, AuditOutcomes.Failed, AuditOutcomes.BudgetAlert];
 
     public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder admin)
     {
@@ -35,7 +35,7 @@ internal static class AuditApi
             errors["limit"] = [$"Must be between 1 and {AuditQuery.MaxLimit}."];
         }
 
-        // status is either the HTTP status the client got or the outcome (completed, blocked, failed).
+        // status is either the HTTP status the client got or the outcome (AuditOutcomes).
         int? status = null;
         string? outcome = null;
         if (int.TryParse(filters.Status, NumberStyles.None, CultureInfo.InvariantCulture, out var code))

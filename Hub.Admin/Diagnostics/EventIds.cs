@@ -18,4 +18,18 @@ internal static class EventIds
 
     // 5000–5099: wallet and budgets
     public const int LiveBalanceUnavailable = 5001;
+
+    // Budget alerts (Alerts/): 5200–5229.
+    public const int BudgetAlertConsumerStarted = 5200;
+    public const int BudgetAlertBatchRecorded = 5201;
+    public const int BudgetAlertEntriesClaimed = 5202;
+    public const int BudgetAlertEntryDeadLettered = 5203;
+    public const int BudgetAlertConsumeFailed = 5204;
+    public const int BudgetAlertDelivered = 5210;
+    public const int BudgetAlertAttemptFailed = 5211;
+    public const int BudgetAlertGaveUp = 5212;
+    public const int BudgetAlertDeliveryCancelled = 5213;
+    public const int BudgetAlertAttemptSuperseded = 5214;
+    public const int BudgetAlertFinishFailed = 5215;
+    public const int BudgetAlertDispatchFailed = 5216;
 }

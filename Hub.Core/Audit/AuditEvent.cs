@@ -61,4 +61,7 @@ public static class AuditOutcomes
 
     /// <summary>Refused before or instead of forwarding for any other reason (bad request, scanner down, upstream failure).</summary>
     public const string Failed = "failed";
+
+    /// <summary>Not a request: a budget crossed an alert threshold (docs/budget-alerts.md); status 0, correlation id <c>alert_…</c>.</summary>
+    public const string BudgetAlert = "budget_alert";
 }

@@ -3,15 +3,14 @@ using System.Text.Json;
 namespace Hub.Gateway.Billing;
 
 /// <summary>
-/// A budget alert as it goes on the stream <see cref="StreamKey"/> (Hub.Admin records it, audits it and
-/// calls the organization's webhook). The settlement script knows the crossing only once it has
-/// charged, so the gateway hands it the JSON up to the last two fields and the script appends
+/// A budget alert (<see cref="Hub.Core.Billing.Alerts.BudgetAlert"/>) as it goes on the stream
+/// <see cref="Hub.Core.Billing.Alerts.BudgetAlertFeed.Key"/> (Hub.Admin records it, audits it and calls
+/// the organization's webhook). The settlement script knows the crossing only once it has charged, so
+/// the gateway hands it the JSON up to the last two fields and the script appends
 /// <c>"threshold":…,"spent_credits":…}</c>.
 /// </summary>
 internal static class BudgetAlertPrefix
 {
-    public const string StreamKey = "hub:budget-alerts";
-
     public static string Of(CreditAccount account, DateTimeOffset now)
     {
         var budget = account.Budget!;

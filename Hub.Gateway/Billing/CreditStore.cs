@@ -95,7 +95,7 @@ internal sealed class CreditStore(IConnectionMultiplexer redis, CreditAccountLoa
 
         keys[accounts.Count * 2] = CreditKeys.Settled(accounts[0].OrganizationId, hold.CorrelationId);
         keys[(accounts.Count * 2) + 1] = Hub.Core.Audit.AuditFeed.Key;
-        keys[(accounts.Count * 2) + 2] = BudgetAlertPrefix.StreamKey;
+        keys[(accounts.Count * 2) + 2] = Hub.Core.Billing.Alerts.BudgetAlertFeed.Key;
         values[0] = hold.CorrelationId;
         values[1] = auditEventJson;
         values[2] = SettledMarkerSeconds.ToString(CultureInfo.InvariantCulture);

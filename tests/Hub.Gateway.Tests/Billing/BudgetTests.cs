@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Hub.Core.Billing;
 using Hub.Testing;
 
@@ -106,15 +105,15 @@ public sealed class BudgetTests(GatewayFixture fixture)
         }
 
         var alerts = await fixture.AlertsAsync(budget.Id);
-        Assert.Equal([50, 80, 100], alerts.Select(a => a.GetProperty("threshold").GetInt32()));
-        Assert.Equal([5 * hold, 8 * hold, 10 * hold], alerts.Select(a => a.GetProperty("spent_credits").GetInt64()));
+        Assert.Equal([50, 80, 100], alerts.Select(a => a.Threshold));
+        Assert.Equal([5 * hold, 8 * hold, 10 * hold], alerts.Select(a => a.SpentCredits));
         var first = alerts[0];
-        Assert.Equal(tenant.OrganizationId, first.GetProperty("organization_id").GetGuid());
-        Assert.Equal("project", first.GetProperty("scope").GetString());
-        Assert.Equal(tenant.ProjectId.ToString("D"), first.GetProperty("subject").GetString());
-        Assert.Equal(10 * hold, first.GetProperty("amount_credits").GetInt64());
-        Assert.Equal("monthly", first.GetProperty("period").GetString());
-        Assert.Equal(1, first.GetProperty("period_start").GetDateTimeOffset().Day);
+        Assert.Equal(tenant.OrganizationId, first.OrganizationId);
+        Assert.Equal("project", first.Scope);
+        Assert.Equal(tenant.ProjectId.ToString("D"), first.Subject);
+        Assert.Equal(10 * hold, first.AmountCredits);
+        Assert.Equal("monthly", first.Period);
+        Assert.Equal(1, first.PeriodStart.Day);
     }
 
     [Fact]

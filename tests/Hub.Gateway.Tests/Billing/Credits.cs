@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Hub.Core.Audit;
 using Hub.Core.Billing;
+using Hub.Core.Billing.Alerts;
 using Hub.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
@@ -64,16 +64,17 @@ internal static class CreditsArrange
         await fixture.Services.GetRequiredService<AuditRepository>().AppendAsync(events, Cancel);
     }
 
-    /// <summary>The budget alerts the gateway put on the stream for a budget, in order.</summary>
-    public static async Task<List<JsonElement>> AlertsAsync(this GatewayFixture fixture, Guid budgetId)
+    /// <summary>The budget alerts the gateway put on the stream for a budget, in order, each as Hub.Admin's consumer reads it.</summary>
+    public static async Task<List<BudgetAlert>> AlertsAsync(this GatewayFixture fixture, Guid budgetId)
     {
-        var alerts = new List<JsonElement>();
-        foreach (var entry in await Redis(fixture).StreamRangeAsync("hub:budget-alerts"))
+        var alerts = new List<BudgetAlert>();
+        foreach (var entry in await Redis(fixture).StreamRangeAsync(BudgetAlertFeed.Key))
         {
-            var alert = JsonDocument.Parse(entry["alert"].ToString()).RootElement;
-            if (alert.GetProperty("budget_id").GetGuid() == budgetId)
+            var alert = BudgetAlertFeed.Deserialize(entry[BudgetAlertFeed.AlertField].ToString())!;
+            if (alert.BudgetId == budgetId)
             {
-                alerts.Add(alert.Clone());
+                Assert.Null(BudgetAlertRules.Problem(alert));
+                alerts.Add(alert);
             }
         }
 
