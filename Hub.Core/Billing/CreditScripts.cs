@@ -101,6 +101,7 @@ public static class CreditScripts
               for threshold in string.gmatch(ARGV[base + 2], '%d+') do
                 local mark = tonumber(threshold) * limit
                 if before * 100 < mark and after * 100 >= mark then
+                  if threshold == '100' then redis.call('HSET', key, 'exhausted', '1') end
                   redis.call('XADD', KEYS[2 * n + 3], '*', 'alert',
                     ARGV[base + 3] .. '"threshold":' .. threshold .. ',"spent_credits":' .. string.format('%d', after) .. '}')
                 end
@@ -109,6 +110,19 @@ public static class CreditScripts
           end
         end
         redis.call('XADD', KEYS[2 * n + 2], '*', 'event', ARGV[2])
+        return 1
+        """;
+
+    /// <summary>
+    /// A budget refused a request: report it exhausted, once per period. KEYS: the budget account, the
+    /// budget alert stream. ARGV: the alert JSON up to its last two fields. Its spend never reaches the
+    /// amount exactly (every hold must fit), so this is when its 100 % alert fires if nothing crossed it.
+    /// Returns 1 when the alert was appended, 0 when the account was reported before.
+    /// </summary>
+    public const string Exhausted = """
+        if redis.call('HSETNX', KEYS[1], 'exhausted', '1') == 0 then return 0 end
+        local used = tonumber(redis.call('HGET', KEYS[1], 'used') or '0')
+        redis.call('XADD', KEYS[2], '*', 'alert', ARGV[1] .. '"threshold":100,"spent_credits":' .. string.format('%d', used) .. '}')
         return 1
         """;
 

@@ -60,6 +60,12 @@ internal sealed class CreditStore(IConnectionMultiplexer redis, CreditAccountLoa
             var account = accounts[(int)result[1] - 1];
             if (status == 0)
             {
+                if (account.Budget is { } budget && budget.AlertThresholds.Contains(100))
+                {
+                    await redis.GetDatabase().ScriptEvaluateAsync(
+                        CreditScripts.Exhausted, [account.Key, Hub.Core.Billing.Alerts.BudgetAlertFeed.Key], [BudgetAlertPrefix.Of(account, now)]);
+                }
+
                 var price = rates.For(account);
                 return (null, new CreditShortfall(account, (long)result[2], price.CostOf(promptTokens, requestedOutput)));
             }

@@ -21,6 +21,8 @@ namespace Hub.IntegrationTests;
 public sealed class GatewayFixture : IAsyncLifetime
 {
     private readonly List<IAsyncDisposable> services = [];
+    private readonly SemaphoreSlim webhookStart = new(1, 1);
+    private FakeWebhookReceiver? webhooks;
 
     public LocalInfrastructure Infrastructure { get; } = new();
 
@@ -58,6 +60,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         {
             ["ConnectionStrings:hubdb"] = Infrastructure.DatabaseConnectionString,
             ["ConnectionStrings:cache"] = Infrastructure.RedisConnectionString,
+            ["BudgetAlerts:AllowLoopbackHttp"] = "true",
         }, CaptureLogs);
         services.Add(adminFactory);
         AdminUrl = adminUrl;
@@ -97,6 +100,20 @@ public sealed class GatewayFixture : IAsyncLifetime
         return client;
     }
 
+    /// <summary>A webhook receiver on loopback (Admin here allows http to loopback), started on first use.</summary>
+    public async Task<FakeWebhookReceiver> WebhooksAsync()
+    {
+        await webhookStart.WaitAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            return webhooks ??= await FakeWebhookReceiver.StartAsync();
+        }
+        finally
+        {
+            webhookStart.Release();
+        }
+    }
+
     /// <summary>A raw HTTP client of the gateway with <paramref name="apiKey"/>.</summary>
     public HttpClient CreateGatewayClient(string apiKey)
     {
@@ -113,6 +130,11 @@ public sealed class GatewayFixture : IAsyncLifetime
         }
 
         await Upstream.DisposeAsync();
+        if (webhooks is not null)
+        {
+            await webhooks.DisposeAsync();
+        }
+
         await Anthropic.DisposeAsync();
         await Gemini.DisposeAsync();
         await Bedrock.DisposeAsync();

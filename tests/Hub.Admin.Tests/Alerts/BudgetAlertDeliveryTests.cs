@@ -7,6 +7,8 @@ using Hub.AppHost.LocalServers;
 using Hub.Core.Billing.Alerts;
 using Hub.Testing;
 
+using Hub.Testing.Fakes;
+
 namespace Hub.Admin.Tests.Alerts;
 
 [Collection(BudgetAlertsGroup.Name)]

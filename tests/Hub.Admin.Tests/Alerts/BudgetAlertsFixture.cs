@@ -9,6 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
+using Hub.Testing.Fakes;
+
 namespace Hub.Admin.Tests.Alerts;
 
 [CollectionDefinition(Name)]

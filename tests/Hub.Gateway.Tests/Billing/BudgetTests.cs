@@ -107,6 +107,7 @@ public sealed class BudgetTests(GatewayFixture fixture)
         var alerts = await fixture.AlertsAsync(budget.Id);
         Assert.Equal([50, 80, 100], alerts.Select(a => a.Threshold));
         Assert.Equal([5 * hold, 8 * hold, 10 * hold], alerts.Select(a => a.SpentCredits));
+        Assert.True(alerts.All(a => a.PeriodStart.Second == 0));
         var first = alerts[0];
         Assert.Equal(tenant.OrganizationId, first.OrganizationId);
         Assert.Equal("project", first.Scope);
@@ -114,6 +115,27 @@ public sealed class BudgetTests(GatewayFixture fixture)
         Assert.Equal(10 * hold, first.AmountCredits);
         Assert.Equal("monthly", first.Period);
         Assert.Equal(1, first.PeriodStart.Day);
+    }
+
+    [Fact]
+    public async Task Alerts_BudgetRefusesBeforeItIsFullySpent_100PercentFiresOnce()
+    {
+        var tenant = await fixture.NewTenantAsync();
+        var hold = await HoldOfOneTokenRequestAsync();
+        var budget = await fixture.SetBudgetAsync(tenant.OrganizationId, BudgetScopes.Project, tenant.ProjectId.ToString("D"), credits: (2 * hold) + (hold / 2));
+        using var client = fixture.CreateClient(tenant.ProjectKey);
+
+        var statuses = new List<int>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await client.PostAsync("/v1/chat/completions", OpenAIAssert.Json(OneToken()), Cancel);
+            statuses.Add((int)response.StatusCode);
+        }
+
+        var alerts = await fixture.AlertsAsync(budget.Id);
+        Assert.Equal([200, 200, 402, 402, 402], statuses);
+        Assert.Equal([50, 80, 100], alerts.Select(a => a.Threshold));
+        Assert.Equal(2 * hold, alerts[^1].SpentCredits);
     }
 
     [Fact]

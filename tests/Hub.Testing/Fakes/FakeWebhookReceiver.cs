@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
-using Hub.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Hub.Admin.Tests.Alerts;
+namespace Hub.Testing.Fakes;
 
 /// <summary>One webhook request as it arrived: the raw body bytes (what the signature covers) and the headers.</summary>
 public sealed record ReceivedWebhook(string Hook, IReadOnlyDictionary<string, string> Headers, byte[] Body);
