@@ -1,6 +1,7 @@
 using Hub.Core.Storage;
 using Hub.Gateway.Audit;
 using Hub.Gateway.Auth;
+using Hub.Gateway.Billing.Estimation;
 using Hub.Gateway.ChatCompletions;
 using Hub.Gateway.Correlation;
 using Hub.Gateway.Errors;
@@ -29,6 +30,7 @@ internal static class GatewayExtensions
         builder.Services.AddHubStorage();
         builder.Services.AddProblemDetails();
         builder.AddAuth().AddProviders().AddRouting().AddGovernance().AddChatCompletions();
+        builder.AddPromptTokenEstimation();
         builder.Services.AddHostedService<CacheInvalidationListener>();
         return builder;
     }

@@ -20,6 +20,12 @@ internal sealed record ChatRequest(
     /// <summary><c>max_completion_tokens</c>, else <c>max_tokens</c>; null when absent (or not a positive integer, which the upstream judges).</summary>
     public int? MaxTokens { get; init; }
 
+    /// <summary>Messages, names, tool calls, images and tool definitions: what the prompt token estimate adds to the texts.</summary>
+    public PromptShape Shape { get; init; } = PromptShape.Empty;
+
+    /// <summary>Image parts in <c>messages</c>; the model bills them though they carry no text.</summary>
+    public int ImageCount => Shape.Images;
+
     /// <summary>The request's <c>provider</c> object (OpenRouter's routing preferences), or <see cref="ProviderPreferences.None"/>.</summary>
     public ProviderPreferences Preferences { get; init; } = ProviderPreferences.None;
 

@@ -210,6 +210,7 @@ internal sealed class ChatRequestReader(IOptions<ChatCompletionsOptions> options
         return (new ChatRequest(body, model, modelToken, stream ?? false, texts.Texts, safetyIdentifier ?? user, promptSha256)
         {
             MaxTokens = maxCompletionTokens ?? maxTokens,
+            Shape = texts.Shape(messages),
             Preferences = preferences ?? ProviderPreferences.None,
             ProviderProperty = providerProperty,
         }, null);
