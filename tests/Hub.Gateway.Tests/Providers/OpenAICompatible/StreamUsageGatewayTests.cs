@@ -1,6 +1,7 @@
 using System.Text;
 using Hub.Gateway.Tests.Governance;
 using Hub.Testing;
+using Hub.Testing.Fakes;
 
 namespace Hub.Gateway.Tests.Providers.OpenAICompatible;
 
@@ -110,6 +111,20 @@ public sealed class StreamUsageGatewayTests(GatewayFixture fixture)
         Assert.EndsWith("data: [DONE]\n\n", relayed, StringComparison.Ordinal);
         var (_, audit) = await fixture.AuditEventAsync(correlationId);
         Assert.Equal((200, 19, 7), (audit.Status, audit.PromptTokens, audit.CompletionTokens));
+    }
+
+    [Theory]
+    [InlineData("anthropic/" + FakeAnthropicUpstream.Models.Text, 19, 7)]
+    [InlineData("gemini/" + FakeGeminiUpstream.Models.Text, 11, 7)]
+    [InlineData("bedrock/" + FakeBedrockUpstream.Models.Text, 19, 7)]
+    public async Task Post_TranslatedStreamWithoutIncludeUsage_NoUsageChunkButTheAuditHasTheUsage(string model, int prompt, int completion)
+    {
+        var (relayed, correlationId) = await PostAsync(model, stream: true, marker: Marker());
+
+        Assert.DoesNotContain("usage", relayed, StringComparison.Ordinal);
+        Assert.EndsWith("data: [DONE]\n\n", relayed, StringComparison.Ordinal);
+        var (_, audit) = await fixture.AuditEventAsync(correlationId);
+        Assert.Equal((prompt, completion), (audit.PromptTokens, audit.CompletionTokens));
     }
 
     private static string Marker() => Guid.NewGuid().ToString("N");
