@@ -12,7 +12,9 @@ namespace Hub.Benchmarks;
 /// prompt): a 1 KB prompt (system + user), a 20 KB conversation (ten turns of prose and code), the
 /// same conversation with five tool definitions, and the 1 KB prompt for a Claude model (o200k × factor).
 /// The texts are varied English words and code drawn with a fixed seed, so tiktoken's word cache
-/// helps no more than it does on real traffic of the same vocabulary.
+/// helps no more than it does on real traffic of the same vocabulary. Every text is counted anew
+/// (the estimator's cache of long texts off), except in <c>_HistorySeen</c>: a conversation whose
+/// messages were all counted on an earlier turn, the cache's best case.
 /// </summary>
 [MemoryDiagnoser]
 public class PromptEstimationBenchmarks
@@ -35,6 +37,7 @@ public class PromptEstimationBenchmarks
         """;
 
     private PromptTokenEstimator estimator = null!;
+    private PromptTokenEstimator cachingEstimator = null!;
     private ChatRequest small = null!;
     private ChatRequest large = null!;
     private ChatRequest largeWithTools = null!;
@@ -42,7 +45,8 @@ public class PromptEstimationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        estimator = new PromptTokenEstimator(Options.Create(new PromptEstimationOptions()));
+        estimator = new PromptTokenEstimator(Options.Create(new PromptEstimationOptions()), cachedTexts: 0);
+        cachingEstimator = new PromptTokenEstimator(Options.Create(new PromptEstimationOptions()));
         var random = new Random(7);
         small = Parse(Body([("system", Prose(random, 300)), ("user", Prose(random, 700))], tools: null), 1024);
         var turns = new List<(string, string)> { ("system", Prose(random, 1200)) };
@@ -67,6 +71,9 @@ public class PromptEstimationBenchmarks
 
     [Benchmark]
     public int Estimate_20KB_FiveTools_Gpt4o() => estimator.Estimate(largeWithTools, "gpt-4o", "gpt-4o");
+
+    [Benchmark]
+    public int Estimate_20KB_Gpt4o_HistorySeen() => cachingEstimator.Estimate(large, "gpt-4o", "gpt-4o");
 
     private static string Prose(Random random, int characters)
     {

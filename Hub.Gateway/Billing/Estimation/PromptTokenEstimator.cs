@@ -19,7 +19,8 @@ namespace Hub.Gateway.Billing.Estimation;
 /// <item>Each image part adds the model's image allowance (<see cref="PromptEstimationOptions.ImageTokens"/>), unscaled.</item>
 /// </list>
 /// Thread-safe: the tokenizers are created once (each loads a vocabulary of 100k–200k entries) and
-/// shared; tiktoken's tokenizer guards its own cache.
+/// shared; tiktoken's tokenizer guards its own cache. Long texts already counted (the history a chat
+/// client resends every turn) come from <see cref="TokenCountCache"/>.
 /// </summary>
 internal sealed class PromptTokenEstimator
 {
@@ -46,9 +47,23 @@ internal sealed class PromptTokenEstimator
 
     private readonly Tokenizer o200k = TiktokenTokenizer.CreateForEncoding("o200k_base");
     private readonly Lazy<Tokenizer> cl100k = new(() => TiktokenTokenizer.CreateForEncoding("cl100k_base"), LazyThreadSafetyMode.ExecutionAndPublication);
-    private readonly ModelTokenRules rules;
+    /// <summary>Long texts remembered: about 60 bytes each, so at most a few MB.</summary>
+    internal const int CachedTexts = 50_000;
 
-    public PromptTokenEstimator(IOptions<PromptEstimationOptions> options) => rules = new ModelTokenRules(options.Value);
+    private readonly ModelTokenRules rules;
+    private readonly TokenCountCache cache;
+
+    public PromptTokenEstimator(IOptions<PromptEstimationOptions> options)
+        : this(options, CachedTexts)
+    {
+    }
+
+    /// <param name="cachedTexts">0 counts every text every time (benchmarks of the uncached cost).</param>
+    internal PromptTokenEstimator(IOptions<PromptEstimationOptions> options, int cachedTexts)
+    {
+        rules = new ModelTokenRules(options.Value);
+        cache = new TokenCountCache(cachedTexts);
+    }
 
     /// <param name="catalogModelId">The catalog's id of the model (<c>claude-sonnet-4.5</c>), or null when the model is not in the catalog.</param>
     /// <param name="upstreamModel">The id the upstream knows the model by.</param>
@@ -56,7 +71,7 @@ internal sealed class PromptTokenEstimator
     {
         ArgumentNullException.ThrowIfNull(request);
         var rule = rules.For(catalogModelId, upstreamModel);
-        var tokenizer = rule.Encoding == OpenAIEncoding.Cl100kBase ? cl100k.Value : o200k;
+        var (tokenizer, encoding) = rule.Encoding == OpenAIEncoding.Cl100kBase ? (cl100k.Value, OpenAIEncoding.Cl100kBase) : (o200k, OpenAIEncoding.O200kBase);
 
         var shape = request.Shape;
         long text = ReplyTokens
@@ -69,7 +84,7 @@ internal sealed class PromptTokenEstimator
             // Tool and function descriptions (no message index) are counted in the rendered definitions.
             if (texts[i].MessageIndex is not null)
             {
-                text += tokenizer.CountTokens(texts[i].Value);
+                text += cache.Count(tokenizer, encoding, texts[i].Value);
             }
         }
 

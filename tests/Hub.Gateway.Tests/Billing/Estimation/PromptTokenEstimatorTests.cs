@@ -188,6 +188,34 @@ public sealed class PromptTokenEstimatorTests
         Assert.All(counts.SelectMany(c => c), count => Assert.Equal(expected, count));
     }
 
+    [Fact]
+    public void Estimate_LongTextsSeenBefore_SameCountFromTheCache()
+    {
+        var text = string.Join(' ', Enumerable.Range(0, 100).Select(i => $"turn {i} お誕生日おめでとう 你好世界"));
+        var request = Request($$"""{"model":"m","messages":[{"role":"user","content":{{System.Text.Json.JsonSerializer.Serialize(text)}}},{"role":"user","content":"short"}]}""");
+        var uncached = new PromptTokenEstimator(Options.Create(new PromptEstimationOptions()), cachedTexts: 0);
+        var cached = new PromptTokenEstimator(Options.Create(new PromptEstimationOptions()), cachedTexts: 1);
+
+        var expected = uncached.Estimate(request, "gpt-4o", "gpt-4o");
+
+        Assert.True(text.Length > TokenCountCache.MinLength);
+        Assert.NotEqual(expected, uncached.Estimate(request, null, "gpt-4"));
+        Assert.Equal([expected, expected, expected], [cached.Estimate(request, "gpt-4o", "gpt-4o"), cached.Estimate(request, "gpt-4o", "gpt-4o"), cached.Estimate(request, "gpt-4o", "gpt-4o")]);
+        Assert.Equal(uncached.Estimate(request, null, "gpt-4"), cached.Estimate(request, null, "gpt-4")); // cl100k's count is kept apart
+    }
+
+    [Fact]
+    public void Count_CacheFull_StartsOverAndStillCountsRight()
+    {
+        var tokenizer = TiktokenTokenizer.CreateForEncoding("o200k_base");
+        var cache = new TokenCountCache(capacity: 2);
+        var texts = Enumerable.Range(0, 5).Select(i => new string('a', TokenCountCache.MinLength) + $" text number {i}").ToArray();
+
+        var counts = texts.Concat(texts).Select(text => cache.Count(tokenizer, OpenAIEncoding.O200kBase, text));
+
+        Assert.Equal(texts.Concat(texts).Select(text => tokenizer.CountTokens(text)), counts);
+    }
+
     private static ChatRequest Request(string json)
     {
         var (request, error) = ChatRequestReader.Parse(Encoding.UTF8.GetBytes(json));
