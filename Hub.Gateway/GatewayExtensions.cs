@@ -2,6 +2,7 @@ using Hub.Core.Storage;
 using Hub.Gateway.Audit;
 using Hub.Gateway.Auth;
 using Hub.Gateway.Billing;
+using Hub.Gateway.Billing.Estimation;
 using Hub.Gateway.ChatCompletions;
 using Hub.Gateway.Correlation;
 using Hub.Gateway.Errors;
@@ -30,6 +31,7 @@ internal static class GatewayExtensions
         builder.Services.AddHubStorage();
         builder.Services.AddProblemDetails();
         builder.AddAuth().AddProviders().AddRouting().AddGovernance().AddBilling().AddChatCompletions();
+        builder.AddPromptTokenEstimation();
         builder.Services.AddHostedService<CacheInvalidationListener>();
         return builder;
     }

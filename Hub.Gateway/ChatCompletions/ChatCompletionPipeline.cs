@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Hub.Gateway.Audit;
 using Hub.Gateway.Auth;
 using Hub.Gateway.Billing;
+using Hub.Gateway.Billing.Estimation;
 using Hub.Gateway.Correlation;
 using Hub.Gateway.Errors;
 using Hub.Gateway.Policies;
@@ -34,6 +35,7 @@ internal sealed class ChatCompletionPipeline(
     FallbackSender sender,
     ProviderHealthBoard health,
     ScannerClient scanner,
+    PromptTokenEstimator tokens,
     CreditReservation credits,
     ResponseRelay relay,
     AuditRecorder auditRecorder,
@@ -121,9 +123,10 @@ internal sealed class ChatCompletionPipeline(
             return SecurityViolationResult.ErrorType;
         }
 
-        // Step 5
+        // Step 5: the prompt counted for the likeliest candidate (the others serve the same model, or one priced alike).
+        var promptTokens = tokens.Estimate(request, plan.Candidates[0].ModelId, plan.Candidates[0].UpstreamModel);
         var (reservation, notReserved, shortfall) = await credits.ReserveAsync(
-            caller, request, plan, audit.EndUser, CorrelationId.Of(context), request.EstimatedPromptTokens(), cancellationToken);
+            caller, request, plan, audit.EndUser, CorrelationId.Of(context), promptTokens, cancellationToken);
         if (shortfall is not null)
         {
             var refusal = new InsufficientCreditsResult(shortfall, CorrelationId.Of(context));

@@ -26,6 +26,12 @@ internal sealed record ChatRequest(
     /// <summary>The output limit the budget could pay for, when lower than the client's: sent upstream instead (<see cref="ToUpstreamBody"/>).</summary>
     public int? OutputCap { get; init; }
 
+    /// <summary>Messages, names, tool calls, images and tool definitions: what the prompt token estimate adds to the texts.</summary>
+    public PromptShape Shape { get; init; } = PromptShape.Empty;
+
+    /// <summary>Image parts in <c>messages</c>; the model bills them though they carry no text.</summary>
+    public int ImageCount => Shape.Images;
+
     /// <summary>The request's <c>provider</c> object (OpenRouter's routing preferences), or <see cref="ProviderPreferences.None"/>.</summary>
     public ProviderPreferences Preferences { get; init; } = ProviderPreferences.None;
 

@@ -212,6 +212,7 @@ internal sealed class ChatRequestReader(IOptions<ChatCompletionsOptions> options
         {
             MaxTokens = maxCompletionTokens ?? maxTokens,
             OutputLimitTokens = outputLimitTokens,
+            Shape = texts.Shape(messages),
             Preferences = preferences ?? ProviderPreferences.None,
             ProviderProperty = providerProperty,
         }, null);

@@ -8,12 +8,22 @@ namespace Hub.Gateway.Scanning;
 /// and the descriptions in tool and function definitions (their parameter schemas included).
 /// Function names are left alone: they must stay identifiers, and the provider treats them as code.
 /// </summary>
-/// <remarks>Called by the body parser while it walks the document once; the reader is always left on the value's last token.</remarks>
+/// <remarks>
+/// Called by the body parser while it walks the document once; the reader is always left on the value's last token.
+/// On the way it counts what the prompt's token estimate needs besides the texts (<see cref="PromptShape"/>).
+/// </remarks>
 internal sealed class ChatTextCollector
 {
     private readonly List<ScannableText> texts = [];
+    private readonly List<Range> toolDefinitions = [];
+    private int names;
+    private int toolCalls;
+    private int images;
 
     public IReadOnlyList<ScannableText> Texts => texts;
+
+    /// <summary>What was counted on the way, for a body of <paramref name="messages"/> messages.</summary>
+    public PromptShape Shape(int messages) => new(messages, names, toolCalls, images, toolDefinitions);
 
     /// <summary>Reads the <c>messages</c> array (the reader is on its start) and returns how many messages it holds.</summary>
     public int ReadMessages(ref Utf8JsonReader reader)
@@ -37,7 +47,16 @@ internal sealed class ChatTextCollector
     }
 
     /// <summary>Reads <c>tools</c> (<c>[{"type":"function","function":{…}}]</c>) or the legacy <c>functions</c> array.</summary>
-    public void ReadToolDefinitions(ref Utf8JsonReader reader) => ReadObjectItems(ref reader, index: null, ReadFunctionDefinition);
+    public void ReadToolDefinitions(ref Utf8JsonReader reader)
+    {
+        var start = (int)reader.TokenStartIndex;
+        var isArray = reader.TokenType == JsonTokenType.StartArray;
+        ReadObjectItems(ref reader, index: null, ReadFunctionDefinition);
+        if (isArray)
+        {
+            toolDefinitions.Add(start..(int)reader.BytesConsumed);
+        }
+    }
 
     private void ReadMessage(ref Utf8JsonReader reader, int index)
     {
@@ -55,7 +74,12 @@ internal sealed class ChatTextCollector
             {
                 ReadContent(ref reader, index);
             }
-            else if (reader.ValueTextEquals("name"u8) || reader.ValueTextEquals("refusal"u8))
+            else if (reader.ValueTextEquals("name"u8))
+            {
+                names++;
+                ReadString(ref reader, index);
+            }
+            else if (reader.ValueTextEquals("refusal"u8))
             {
                 ReadString(ref reader, index);
             }
@@ -67,6 +91,7 @@ internal sealed class ChatTextCollector
             }
             else if (reader.ValueTextEquals("function_call"u8))
             {
+                toolCalls++;
                 Next(ref reader);
                 ReadArguments(ref reader, index);
             }
@@ -105,6 +130,12 @@ internal sealed class ChatTextCollector
             {
                 ReadString(ref reader, index);
             }
+            else if (reader.ValueTextEquals("image_url"u8))
+            {
+                // {"type":"image_url","image_url":{"url":…}}: no text, but the model bills it (a fixed allowance in the estimate).
+                images++;
+                SkipValue(ref reader);
+            }
             else
             {
                 SkipValue(ref reader);
@@ -114,6 +145,7 @@ internal sealed class ChatTextCollector
 
     private void ReadToolCall(ref Utf8JsonReader reader, int? index)
     {
+        toolCalls++;
         while (Next(ref reader) == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("function"u8))

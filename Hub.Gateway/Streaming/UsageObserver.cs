@@ -101,7 +101,8 @@ internal sealed class UsageObserver(bool stream)
         return null;
     }
 
-    private static TokenUsage ReadUsage(ref Utf8JsonReader reader)
+    /// <summary>Reads a <c>usage</c> object (the reader on its start), leaving the reader on its end.</summary>
+    internal static TokenUsage ReadUsage(ref Utf8JsonReader reader)
     {
         int prompt = 0, completion = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)

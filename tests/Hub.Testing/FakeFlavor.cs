@@ -8,8 +8,8 @@ namespace Hub.Testing;
 /// <summary>
 /// The documented deviations of one OpenAI-compatible provider, as <see cref="FakeOpenAIUpstream"/>
 /// plays it (<c>shared/research/protocols.md</c> §1.7, §5): Together ends with <c>eos</c>; Mistral ends
-/// with <c>model_length</c>, answers errors in its own shape and refuses tool-call ids that are not 9
-/// alphanumerics; OpenRouter sends <c>: OPENROUTER PROCESSING</c> comments, numeric error codes and
+/// with <c>model_length</c>, answers errors in its own shape, refuses tool-call ids that are not 9
+/// alphanumerics and <c>stream_options</c> (422), and puts the usage on a stream's last chunk unasked; OpenRouter sends <c>: OPENROUTER PROCESSING</c> comments, numeric error codes and
 /// mid-stream error events, and names the provider that served; Azure takes its key in <c>api-key</c>,
 /// the deployment in the path and needs <c>api-version</c>. Any other name is plain OpenAI.
 /// </summary>
@@ -20,7 +20,28 @@ public sealed partial record FakeFlavor(string Name)
 
     public static FakeFlavor For(string name) => new(name);
 
+    private static readonly string[] StreamOptionsLocation = ["body", "stream_options"];
+
     public bool IsOpenRouter => Name == "openrouter";
+
+    /// <summary>Mistral: a stream's last chunk carries the usage, asked or not.</summary>
+    public bool UsageOnLastChunk => Name == "mistral";
+
+    /// <summary>
+    /// Mistral's 422 for a field it does not know (its validation forbids extra inputs; openai-agents-python
+    /// issue #442 shows it for <c>stream_options</c>); null when the request is fine.
+    /// </summary>
+    public string? ForbidsExtraInput(JsonElement root) =>
+        Name == "mistral" && root.TryGetProperty("stream_options", out var options)
+            ? JsonSerializer.Serialize(new
+            {
+                @object = "error",
+                message = new { detail = new[] { new { type = "extra_forbidden", loc = StreamOptionsLocation, msg = "Extra inputs are not permitted", input = options } } },
+                type = "invalid_request_error",
+                param = (string?)null,
+                code = (string?)null,
+            })
+            : null;
 
     public bool IsAuthorized(HttpRequest request) => Name == "azure"
         ? request.Headers["api-key"] == FakeOpenAIUpstream.ApiKey && request.Query.ContainsKey("api-version")

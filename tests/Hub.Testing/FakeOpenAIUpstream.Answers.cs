@@ -22,8 +22,12 @@ public sealed partial class FakeOpenAIUpstream
         public string ToolCallCompletion() =>
             $$$"""{"id":"{{{CompletionId}}}","object":"chat.completion","created":{{{Created}}},"model":"{{{model}}}"{{{ServedBy}}},"choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[{"id":"call_weather01","type":"function","function":{"name":"get_weather","arguments":"{\"city\":\"Paris\"}"}},{"id":"call_time0002","type":"function","function":{"name":"get_time","arguments":"{\"tz\":\"CET\"}"}}],"refusal":null,"annotations":[]},"logprobs":null,"finish_reason":"tool_calls"}],"usage":{{{Usage(30)}}},"service_tier":"default","system_fingerprint":"fp_fake"}""";
 
-        public string Chunk(string delta, string? finishReason, bool includeUsage) =>
-            $$"""{"id":"{{CompletionId}}","object":"chat.completion.chunk","created":{{Created}},"model":"{{model}}"{{ServedBy}},"service_tier":"default","system_fingerprint":"fp_fake","choices":[{"index":0,"delta":{{delta}},"logprobs":null,"finish_reason":{{(finishReason is null ? "null" : $"\"{finishReason}\"")}}}]{{(includeUsage ? ",\"usage\":null" : "")}}}""";
+        /// <param name="usage">A usage object the chunk carries whatever was asked (Mistral's last chunk).</param>
+        public string Chunk(string delta, string? finishReason, bool includeUsage, string? usage = null) =>
+            $$"""{"id":"{{CompletionId}}","object":"chat.completion.chunk","created":{{Created}},"model":"{{model}}"{{ServedBy}},"service_tier":"default","system_fingerprint":"fp_fake","choices":[{"index":0,"delta":{{delta}},"logprobs":null,"finish_reason":{{(finishReason is null ? "null" : $"\"{finishReason}\"")}}}]{{(usage is not null ? ",\"usage\":" + usage : includeUsage ? ",\"usage\":null" : "")}}}""";
+
+        /// <summary>Mistral puts the usage on a stream's last chunk, asked or not.</summary>
+        private string? LastChunkUsage(int completionTokens) => flavor.UsageOnLastChunk ? Usage(completionTokens) : null;
 
         private string UsageChunk(int completionTokens) =>
             $$"""{"id":"{{CompletionId}}","object":"chat.completion.chunk","created":{{Created}},"model":"{{model}}"{{ServedBy}},"service_tier":"default","system_fingerprint":"fp_fake","choices":[],"usage":{{Usage(completionTokens)}}}""";
@@ -38,7 +42,7 @@ public sealed partial class FakeOpenAIUpstream
                 await CommentAsync(context);
             }
 
-            await WriteEventAsync(context, Chunk("{}", Finish, includeUsage));
+            await WriteEventAsync(context, Chunk("{}", Finish, includeUsage, LastChunkUsage(7)));
             if (includeUsage)
             {
                 await WriteEventAsync(context, UsageChunk(7));
@@ -65,7 +69,7 @@ public sealed partial class FakeOpenAIUpstream
                 await WriteEventAsync(context, Chunk(delta, null, includeUsage));
             }
 
-            await WriteEventAsync(context, Chunk("{}", "tool_calls", includeUsage));
+            await WriteEventAsync(context, Chunk("{}", "tool_calls", includeUsage, LastChunkUsage(30)));
             if (includeUsage)
             {
                 await WriteEventAsync(context, UsageChunk(30));

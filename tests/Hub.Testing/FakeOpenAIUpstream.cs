@@ -85,6 +85,12 @@ public sealed partial class FakeOpenAIUpstream : FakeUpstream
             return;
         }
 
+        if (flavor.ForbidsExtraInput(root) is { } unprocessable)
+        {
+            await WriteJsonAsync(context, unprocessable, 422);
+            return;
+        }
+
         if (await Outcomes.TryWriteAsync(context, flavor, model))
         {
             return;
@@ -110,6 +116,13 @@ public sealed partial class FakeOpenAIUpstream : FakeUpstream
                 return;
             case Models.MidStreamError:
                 await answer.WriteStreamErrorAsync(context);
+                return;
+            case Models.NoUsage:
+                await (stream ? answer.WriteTextStreamAsync(context, Reply, includeUsage: false) : WriteJsonAsync(context, answer.TextCompletion(Reply)));
+                return;
+            case Models.Trickle:
+                context.Response.Body = new TrickleBody(context.Response.Body);
+                await answer.WriteTextStreamAsync(context, Reply, includeUsage);
                 return;
             case Models.Tools when !hasToolResult:
                 await (stream ? answer.WriteToolCallStreamAsync(context, includeUsage) : WriteJsonAsync(context, answer.ToolCallCompletion()));
@@ -142,6 +155,10 @@ public sealed partial class FakeOpenAIUpstream : FakeUpstream
         public const string MidStreamError = "fake-midstream-error";
         /// <summary>Ends its answer for length, in the flavor's own words (Mistral: <c>model_length</c>).</summary>
         public const string Length = "fake-length";
+        /// <summary>Like <see cref="Text"/>, but ignores <c>stream_options</c>: its streams never carry usage.</summary>
+        public const string NoUsage = "fake-no-usage";
+        /// <summary>Like <see cref="Text"/>, streamed one byte per flush.</summary>
+        public const string Trickle = "fake-trickle";
     }
 
     private static async Task WriteJsonAsync(HttpContext context, string json, int status = 200)
@@ -190,6 +207,44 @@ public sealed partial class FakeOpenAIUpstream : FakeUpstream
         await breakStreams.Task.WaitAsync(context.RequestAborted);
         context.Abort();
     }
+}
+
+/// <summary>A response body that sends every byte on its own (one flush each), to split events at every byte.</summary>
+internal sealed class TrickleBody(Stream inner) : Stream
+{
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        for (var i = 0; i < buffer.Length; i++)
+        {
+            await inner.WriteAsync(buffer.Slice(i, 1), cancellationToken);
+            await inner.FlushAsync(cancellationToken);
+        }
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+
+    public override void Flush() => inner.Flush();
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException("Write asynchronously.");
 }
 
 /// <summary>A request as the fake received it.</summary>

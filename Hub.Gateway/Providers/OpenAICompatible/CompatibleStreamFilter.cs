@@ -5,18 +5,19 @@ namespace Hub.Gateway.Providers.OpenAICompatible;
 
 /// <summary>
 /// Reads an OpenAI-compatible SSE stream line by line and mends the lines that deviate
-/// (<see cref="AnswerRewriter"/>); comment lines are dropped where the profile says so. Every other
+/// (<see cref="AnswerRewriter"/>); comment lines are dropped where the profile says so, and what Hub's
+/// own <c>include_usage</c> added is taken out (<see cref="UsageChunkFilter"/>, when Hub asked). Every other
 /// line passes unchanged. An event goes out as soon as its line is complete, so nothing is held back
 /// longer than the upstream takes to finish the line it is writing.
 /// </summary>
-internal sealed class CompatibleStreamFilter(Stream upstream, OpenAICompatibleProfile profile) : ReadOnlyAsyncStream
+internal sealed class CompatibleStreamFilter(Stream upstream, OpenAICompatibleProfile profile, UsageChunkFilter? usage = null) : ReadOnlyAsyncStream
 {
     private const int ReadSize = 16 * 1024;
 
     private readonly ArrayBufferWriter<byte> partialLine = new(1024);
     private readonly ArrayBufferWriter<byte> output = new(ReadSize);
     private int outputRead;
-    private bool droppedComment;
+    private bool droppedEvent;
     private bool ended;
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
@@ -123,29 +124,35 @@ internal sealed class CompatibleStreamFilter(Stream upstream, OpenAICompatiblePr
     {
         if (profile.CommentLines && line.Length > 0 && line[0] == (byte)':')
         {
-            droppedComment = true;
+            droppedEvent = true;
             return;
         }
 
         var blank = line.IsEmpty || (line.Length == 1 && line[0] == (byte)'\r');
-        if (blank && droppedComment)
+        if (blank && droppedEvent)
         {
-            // The blank line that ended the dropped comment's event.
-            droppedComment = false;
+            // The blank line that ended the dropped comment's (or usage chunk's) event.
+            droppedEvent = false;
             return;
         }
 
-        droppedComment = false;
-        if (line.StartsWith("data: {"u8) && MayDeviate(line["data: ".Length..]) && AnswerRewriter.Rewrite(line["data: ".Length..], profile) is { } mended)
-        {
-            output.Write("data: "u8);
-            output.Write(mended);
-        }
-        else
+        droppedEvent = false;
+        if (!line.StartsWith("data: {"u8))
         {
             output.Write(line);
+            output.Write("\n"u8);
+            return;
         }
 
+        var json = line["data: ".Length..];
+        if (usage is not null && !usage.Filter(json, out json))
+        {
+            droppedEvent = true;
+            return;
+        }
+
+        output.Write("data: "u8);
+        output.Write(MayDeviate(json) && AnswerRewriter.Rewrite(json, profile) is { } mended ? mended : json);
         output.Write("\n"u8);
     }
 }

@@ -14,6 +14,7 @@ namespace Hub.Gateway.Providers.OpenAICompatible;
 /// <param name="RoutesDownstream">OpenRouter: routes further itself, so Hub's restrictions go along in its <c>provider</c> object.</param>
 /// <param name="NumericErrorCodes">OpenRouter: <c>error.code</c> is the HTTP status as a number, also in stream error events.</param>
 /// <param name="CommentLines">OpenRouter: SSE comment lines (<c>: OPENROUTER PROCESSING</c>) the client need not see.</param>
+/// <param name="UsageInEveryStream">Mistral: a stream's last chunk carries the usage unasked, and <c>stream_options</c> is refused (422, "Extra inputs are not permitted").</param>
 internal sealed record OpenAICompatibleProfile(
     string? ApiKeyHeader = null,
     bool DeploymentPath = false,
@@ -21,7 +22,8 @@ internal sealed record OpenAICompatibleProfile(
     bool NineCharacterToolCallIds = false,
     bool RoutesDownstream = false,
     bool NumericErrorCodes = false,
-    bool CommentLines = false)
+    bool CommentLines = false,
+    bool UsageInEveryStream = false)
 {
     public static readonly OpenAICompatibleProfile OpenAI = new();
 
@@ -33,8 +35,9 @@ internal sealed record OpenAICompatibleProfile(
         // Together ends some answers with "eos" (Portkey's finishReasonMap).
         ["together"] = new(FinishReasons: Map(("eos", "stop"))),
 
-        // Mistral: "model_length" and "error" (Portkey); 400 on tool-call ids that are not 9 alphanumerics (langchain PR #24668).
-        ["mistral"] = new(FinishReasons: Map(("model_length", "length"), ("error", "stop")), NineCharacterToolCallIds: true),
+        // Mistral: "model_length" and "error" (Portkey); 400 on tool-call ids that are not 9 alphanumerics (langchain PR #24668);
+        // 422 on stream_options, usage sent anyway (openai-agents-python issue #442, TabbyML PR #4082).
+        ["mistral"] = new(FinishReasons: Map(("model_length", "length"), ("error", "stop")), NineCharacterToolCallIds: true, UsageInEveryStream: true),
 
         // OpenRouter: numeric error codes, comment lines, and finish_reason "error" after a mid-stream failure (LiteLLM maps it to stop).
         ["openrouter"] = new(FinishReasons: Map(("error", "stop")), RoutesDownstream: true, NumericErrorCodes: true, CommentLines: true),

@@ -6,8 +6,9 @@ namespace Hub.Gateway.Providers.OpenAICompatible;
 /// <summary>
 /// Any upstream that speaks OpenAI's chat completions protocol. The request body goes out as given
 /// (but for its profile's documented deviations) and the response is handed back unread, so SSE chunks
-/// reach the client as the upstream sends them; only a profile with deviating answers reads them line
-/// by line (<see cref="CompatibleStreamFilter"/>).
+/// reach the client as the upstream sends them; only a profile with deviating answers, or a stream
+/// whose usage Hub asked for on its own (<see cref="StreamUsageRequest"/>), is read line by line
+/// (<see cref="CompatibleStreamFilter"/>).
 /// </summary>
 internal sealed class OpenAICompatibleProvider(
     string name, ProviderOptions options, string baseUrl, OpenAICompatibleProfile profile, HttpMessageInvoker http, ILogger<OpenAICompatibleProvider> logger)
@@ -35,9 +36,10 @@ internal sealed class OpenAICompatibleProvider(
 
     public async Task<ProviderOutcome> SendAsync(ProviderRequest request, CancellationToken cancellationToken)
     {
+        var (body, hiddenUsage) = BodyFor(request);
         using var message = new HttpRequestMessage(HttpMethod.Post, EndpointFor(request.UpstreamModel))
         {
-            Content = new ReadOnlyMemoryContent(BodyFor(request)),
+            Content = new ReadOnlyMemoryContent(body),
             Version = System.Net.HttpVersion.Version11,
         };
         message.Content.Headers.ContentType = Json;
@@ -69,8 +71,8 @@ internal sealed class OpenAICompatibleProvider(
             }
         }
 
-        return profile.RewritesAnswers
-            ? await MendedAnswerAsync(response, request.Stream, cancellationToken)
+        return profile.RewritesAnswers || hiddenUsage is not null
+            ? await MendedAnswerAsync(response, request.Stream, hiddenUsage, cancellationToken)
             : ProviderOutcome.Success(new ProviderResponse(
                 (int)response.StatusCode,
                 response.Content.Headers.ContentType?.ToString(),
@@ -83,9 +85,17 @@ internal sealed class OpenAICompatibleProvider(
         ? new Uri($"{baseUrl}/deployments/{Uri.EscapeDataString(model)}/chat/completions?api-version={Uri.EscapeDataString(options.ApiVersion ?? DefaultAzureApiVersion)}")
         : endpoint;
 
-    private ReadOnlyMemory<byte> BodyFor(ProviderRequest request)
+    /// <summary>The body to send, and the filter that hides the usage Hub asked for when the client did not.</summary>
+    private (ReadOnlyMemory<byte> Body, UsageChunkFilter? HiddenUsage) BodyFor(ProviderRequest request)
     {
         var body = request.Body;
+        UsageChunkFilter? hiddenUsage = null;
+        if (request.Stream && !profile.UsageInEveryStream)
+        {
+            (body, var added) = StreamUsageRequest.Apply(body);
+            hiddenUsage = added ? new UsageChunkFilter(new UsageReport()) : null;
+        }
+
         if (profile.NineCharacterToolCallIds)
         {
             body = MistralToolCallIds.Rewrite(body);
@@ -96,17 +106,18 @@ internal sealed class OpenAICompatibleProvider(
             body = OpenRouterRestrictions.Apply(body, restrictions);
         }
 
-        return body;
+        return (body, hiddenUsage);
     }
 
     /// <summary>A stream is filtered line by line as it flows; a JSON answer is read (bounded), mended and sent with its new length.</summary>
-    private async Task<ProviderOutcome> MendedAnswerAsync(HttpResponseMessage response, bool stream, CancellationToken cancellationToken)
+    private async Task<ProviderOutcome> MendedAnswerAsync(HttpResponseMessage response, bool stream, UsageChunkFilter? hiddenUsage, CancellationToken cancellationToken)
     {
         var contentType = response.Content.Headers.ContentType?.ToString();
         if (stream || contentType?.StartsWith("text/event-stream", StringComparison.OrdinalIgnoreCase) == true)
         {
             var upstream = await response.Content.ReadAsStreamAsync(cancellationToken);
-            return ProviderOutcome.Success(new ProviderResponse(200, contentType, null, new CompatibleStreamFilter(upstream, profile), response));
+            return ProviderOutcome.Success(new ProviderResponse(
+                200, contentType, null, new CompatibleStreamFilter(upstream, profile, hiddenUsage), response, hiddenUsage?.Report));
         }
 
         using (response)

@@ -32,6 +32,28 @@ public sealed class ChatTextCollectorTests
     }
 
     [Fact]
+    public void Parse_PromptShape_MessagesNamesToolCallsImagesAndWhereTheToolDefinitionsAre()
+    {
+        var body = """
+            {"model":"m","messages":[
+              {"role":"user","name":"alice_n","content":[{"type":"image_url","image_url":{"url":"data:x"}},{"type":"text","text":"t"},{"type":"image_url","image_url":"https://x/y.png"}]},
+              {"role":"assistant","content":null,"tool_calls":[{"id":"c1","type":"function","function":{"name":"a","arguments":"{}"}},{"id":"c2","type":"function","function":{"name":"b","arguments":"{}"}}]},
+              {"role":"assistant","function_call":{"name":"legacy","arguments":"{}"}}],
+             "tools":[{"type":"function","function":{"name":"a"}}],
+             "functions":[{"name":"legacy"}]}
+            """;
+
+        var (request, _) = ChatRequestReader.Parse(Encoding.UTF8.GetBytes(body));
+
+        var shape = request!.Shape;
+        Assert.Equal((3, 1, 3, 2), (shape.Messages, shape.Names, shape.ToolCalls, shape.Images));
+        Assert.Equal(2, request.ImageCount);
+        Assert.Equal(
+            ["""[{"type":"function","function":{"name":"a"}}]""", """[{"name":"legacy"}]"""],
+            shape.ToolDefinitions.Select(range => Encoding.UTF8.GetString(request.Body.AsSpan(range))));
+    }
+
+    [Fact]
     public void Parse_EscapedText_IsDecodedForTheScanner()
     {
         var (request, _) = ChatRequestReader.Parse("""{"model":"m","messages":[{"role":"user","content":"line\none \u00e9 \"q\""}]}"""u8.ToArray());
