@@ -105,17 +105,19 @@ public sealed class WalletTests(GatewayFixture fixture)
         Assert.Equal(new LedgerCharge(-FakeAnswerCost, FakeAnswerCost, BillingModes.Managed), auditEvent.Charge);
     }
 
-    [Fact]
-    public async Task Streamed_ChargesTheFinalUsage()
+    [Theory]
+    [InlineData(",\"stream\":true,\"stream_options\":{\"include_usage\":true}", true)]
+    [InlineData(",\"stream\":true", false)]
+    public async Task Streamed_ChargesTheFinalUsage_AskedForByTheClientOrNot(string streaming, bool clientSeesUsage)
     {
         var tenant = await fixture.NewTenantAsync();
         using var client = fixture.CreateClient(tenant.ProjectKey);
 
-        using var response = await client.PostAsync("/v1/chat/completions",
-            OpenAIAssert.Json(CreditsArrange.Chat("stream", ",\"stream\":true,\"stream_options\":{\"include_usage\":true}")), Cancel);
-        await response.Content.ReadAsStringAsync(Cancel);
+        using var response = await client.PostAsync("/v1/chat/completions", OpenAIAssert.Json(CreditsArrange.Chat("stream", streaming)), Cancel);
+        var sse = await response.Content.ReadAsStringAsync(Cancel);
 
         Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(clientSeesUsage, sse.Contains("\"usage\"", StringComparison.Ordinal));
         Assert.Equal((TestTenant.DefaultWalletCredits, FakeAnswerCost, 0L), await fixture.WalletAsync(tenant.OrganizationId));
     }
 
