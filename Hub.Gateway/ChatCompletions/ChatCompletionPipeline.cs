@@ -35,7 +35,7 @@ internal sealed class ChatCompletionPipeline(
     FallbackSender sender,
     ProviderHealthBoard health,
     ScannerClient scanner,
-    PromptTokenEstimator tokens,
+    PromptTokenEstimator tokenEstimator,
     CreditReservation credits,
     ResponseRelay relay,
     AuditRecorder auditRecorder,
@@ -124,7 +124,7 @@ internal sealed class ChatCompletionPipeline(
         }
 
         // Step 5: the prompt counted for the likeliest candidate (the others serve the same model, or one priced alike).
-        var promptTokens = tokens.Estimate(request, plan.Candidates[0].ModelId, plan.Candidates[0].UpstreamModel);
+        var promptTokens = tokenEstimator.Estimate(request, plan.Candidates[0].ModelId, plan.Candidates[0].UpstreamModel);
         var (reservation, notReserved, shortfall) = await credits.ReserveAsync(
             caller, request, plan, audit.EndUser, CorrelationId.Of(context), promptTokens, cancellationToken);
         if (shortfall is not null)
