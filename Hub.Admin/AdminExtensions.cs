@@ -35,6 +35,7 @@ internal static class AdminExtensions
             .MapProjectsApi()
             .MapKeysApi()
             .MapPoliciesApi()
+            .MapRateLimitsApi() // RATE LIMITS
             .MapAuditApi();
         return app;
     }

@@ -12,6 +12,7 @@ using Hub.Gateway.Providers.Anthropic;
 using Hub.Gateway.Providers.Bedrock;
 using Hub.Gateway.Providers.Gemini;
 using Hub.Gateway.Providers.OpenAICompatible;
+using Hub.Gateway.RateLimits;
 using Hub.Gateway.Routing;
 using Hub.Gateway.Scanning;
 using Hub.Gateway.Streaming;
@@ -29,6 +30,7 @@ internal static class GatewayExtensions
         builder.Services.AddHubStorage();
         builder.Services.AddProblemDetails();
         builder.AddAuth().AddProviders().AddRouting().AddGovernance().AddChatCompletions();
+        builder.AddRateLimits(); // RATE LIMITS
         builder.Services.AddHostedService<CacheInvalidationListener>();
         return builder;
     }

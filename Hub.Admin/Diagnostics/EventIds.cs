@@ -15,4 +15,8 @@ internal static class EventIds
     public const int AuditConsumeFailed = 4005;
     public const int AuditRetentionRan = 4011;
     public const int AuditRetentionFailed = 4012;
+
+    // 5100–5119: rate limits
+    public const int ProjectRateLimitsSet = 5100;
+    public const int KeyRateLimitsSet = 5101;
 }

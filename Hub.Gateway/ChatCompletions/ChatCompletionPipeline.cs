@@ -5,6 +5,7 @@ using Hub.Gateway.Correlation;
 using Hub.Gateway.Errors;
 using Hub.Gateway.Policies;
 using Hub.Gateway.Providers;
+using Hub.Gateway.RateLimits;
 using Hub.Gateway.Routing;
 using Hub.Gateway.Scanning;
 using Hub.Gateway.Streaming;
@@ -26,6 +27,7 @@ namespace Hub.Gateway.ChatCompletions;
 internal sealed class ChatCompletionPipeline(
     ChatRequestReader reader,
     ProjectRulesCache projectRules,
+    RateLimiter rateLimiter, // RATE LIMITS
     RouteCatalog catalog,
     ModelRouter router,
     FallbackSender sender,
@@ -85,6 +87,15 @@ internal sealed class ChatCompletionPipeline(
         if (unavailable is not null)
         {
             return await RefuseAsync(context, unavailable);
+        }
+
+        // RATE LIMITS: requests and tokens per minute, loop protection. Placeholder estimate until the tokenizer's replaces it.
+        var admission = await rateLimiter.AdmitAsync(
+            caller, rules!.Project, request!.PromptSha256, request.EstimatedPromptTokens() + (long)(request.MaxTokens ?? 0), cancellationToken);
+        admission.WriteHeaders(context.Response);
+        if (admission.Error is not null)
+        {
+            return await RefuseAsync(context, admission.Error);
         }
 
         // Step 3

@@ -42,6 +42,13 @@ internal static class EventIds
     public const int CatalogLoadFailed = 2202;
     public const int FallingBack = 2203;
     public const int CircuitOpen = 2204;
+
+    // 2300–2319: rate limits and loop protection
+    public const int RateLimitStoreUnavailable = 2300;
+    public const int RateLimited = 2301;
+    public const int RateLimitRequestTooLarge = 2302;
+    public const int LoopDetected = 2303;
+
     public const int ScannerUnavailable = 3001;
     public const int ScannerRefused = 3002;
     public const int ScannerAnswerInvalid = 3003;
