@@ -14,7 +14,8 @@ public sealed class RateLimitStoreUnavailableTests(GatewayFixture fixture) : IAs
     public ValueTask InitializeAsync()
     {
         var settings = KestrelTestServer.GatewaySettings(fixture.Infrastructure, fixture.Upstream, fixture.ScannerUrl);
-        settings["ConnectionStrings:cache"] = $"127.0.0.1:{FreePort.Next()},connectTimeout=500,asyncTimeout=500";
+        // Short timeouts: StackExchange.Redis holds a command for a connection up to its sync timeout (5 s by default).
+        settings["ConnectionStrings:cache"] = $"127.0.0.1:{FreePort.Next()},connectTimeout=500,asyncTimeout=500,syncTimeout=500";
         settings["Logging:LogLevel:Default"] = "Warning";
         (gateway, gatewayUrl) = KestrelTestServer.Start<Program>(settings);
         return ValueTask.CompletedTask;

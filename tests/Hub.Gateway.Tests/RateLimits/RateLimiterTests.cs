@@ -89,7 +89,7 @@ public sealed class RateLimiterTests(GatewayFixture fixture) : IAsyncLifetime
     public async Task AdmitAsync_RedisUnreachable_Refuses503NeverUnlimited()
     {
         await using var closed = await ConnectionMultiplexer.ConnectAsync(
-            $"127.0.0.1:{Hub.AppHost.LocalServers.FreePort.Next()},abortConnect=false,connectTimeout=200,asyncTimeout=300");
+            $"127.0.0.1:{Hub.AppHost.LocalServers.FreePort.Next()},abortConnect=false,connectTimeout=200,asyncTimeout=300,syncTimeout=300");
         var limiter = new RateLimiter(
             new RateLimitStore(closed), Options.Create(new RateLimitOptions { Loop = { MaxRepeats = 0 }, Key = { RequestsPerMinute = 1_000_000 } }),
             time, NullLogger<RateLimiter>.Instance);
