@@ -40,6 +40,7 @@ internal static class AdminExtensions
             .MapPoliciesApi()
             .MapWalletApi()
             .MapBudgetsApi()
+            .MapRateLimitsApi()
             .MapAuditApi()
             .MapBudgetAlertsApi();
         return app;

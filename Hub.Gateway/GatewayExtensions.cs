@@ -14,6 +14,7 @@ using Hub.Gateway.Providers.Anthropic;
 using Hub.Gateway.Providers.Bedrock;
 using Hub.Gateway.Providers.Gemini;
 using Hub.Gateway.Providers.OpenAICompatible;
+using Hub.Gateway.RateLimits;
 using Hub.Gateway.Routing;
 using Hub.Gateway.Scanning;
 using Hub.Gateway.Streaming;
@@ -32,6 +33,7 @@ internal static class GatewayExtensions
         builder.Services.AddProblemDetails();
         builder.AddAuth().AddProviders().AddRouting().AddGovernance().AddBilling().AddChatCompletions();
         builder.AddPromptTokenEstimation();
+        builder.AddRateLimits();
         builder.Services.AddHostedService<CacheInvalidationListener>();
         return builder;
     }

@@ -7,13 +7,18 @@ namespace Hub.Admin.Api;
 
 /// <summary>
 /// Tells every gateway instance, through Redis pub/sub, to drop what it cached about a change just
-/// committed: a revoked key (<see cref="KeyRevocations"/>), a project's new policy version
-/// (<see cref="PolicyChanges"/>) or an organization's budgets (<see cref="BudgetChanges"/>). The gateway side is its <c>CacheInvalidationListener</c>.
+/// committed: a revoked key or a key's new rate limits (<see cref="KeyRevocations"/>), a project's new
+/// policy version or rate limits (<see cref="PolicyChanges"/>), or an organization's budgets
+/// (<see cref="BudgetChanges"/>). The gateway side is its <c>CacheInvalidationListener</c>.
 /// </summary>
 internal sealed partial class CacheInvalidationPublisher(IConnectionMultiplexer redis, ILogger<CacheInvalidationPublisher> logger)
 {
     public Task KeyRevokedAsync(byte[] keyHash) => PublishAsync(KeyRevocations.Channel, KeyRevocations.Message(keyHash));
 
+    /// <summary>A key's record changed (its rate limits): gateways drop it from their key cache and read it again.</summary>
+    public Task KeyChangedAsync(byte[] keyHash) => PublishAsync(KeyRevocations.Channel, KeyRevocations.Message(keyHash));
+
+    /// <summary>A project's policy or its rate limits changed: gateways drop its cached rules.</summary>
     public Task PolicyChangedAsync(Guid projectId) => PublishAsync(PolicyChanges.Channel, PolicyChanges.Message(projectId));
 
     public Task BudgetsChangedAsync(Guid organizationId) => PublishAsync(BudgetChanges.Channel, BudgetChanges.Message(organizationId));

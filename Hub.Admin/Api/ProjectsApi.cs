@@ -91,7 +91,13 @@ public sealed record ProjectResponse(
     DateTimeOffset CreatedAt,
     IReadOnlyList<string> DeniedModels)
 {
+    /// <summary>The project's own rate limits (<see cref="RateLimitsApi"/>); null values mean the gateway's default.</summary>
+    public RateLimitsResponse Limits { get; init; } = new(null, null);
+
     public static ProjectResponse From(Project project) => new(
         project.Id, project.Name, project.Classification, project.AllowedProviders, project.DeniedProviders,
-        project.AllowedModels, project.Region, project.CreatedAt, project.DeniedModels);
+        project.AllowedModels, project.Region, project.CreatedAt, project.DeniedModels)
+    {
+        Limits = RateLimitsResponse.From(project.Limits),
+    };
 }

@@ -19,6 +19,10 @@ internal static class EventIds
     // 5000–5099: wallet and budgets
     public const int LiveBalanceUnavailable = 5001;
 
+    // 5100–5119: rate limits
+    public const int ProjectRateLimitsSet = 5100;
+    public const int KeyRateLimitsSet = 5101;
+
     // Budget alerts (Alerts/): 5200–5229.
     public const int BudgetAlertConsumerStarted = 5200;
     public const int BudgetAlertBatchRecorded = 5201;

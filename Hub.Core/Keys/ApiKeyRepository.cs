@@ -1,3 +1,4 @@
+using Hub.Core.RateLimits;
 using Hub.Core.Randomness;
 using Npgsql;
 
@@ -15,6 +16,9 @@ public sealed record ApiKeyRecord(
     DateTimeOffset? ExpiresAt,
     DateTimeOffset? RevokedAt)
 {
+    /// <summary>The key's own rate limits; none by default (admin tokens never have any).</summary>
+    public RateLimitOverrides Limits { get; init; } = RateLimitOverrides.None;
+
     public bool IsUsableAt(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
 }
 
@@ -24,7 +28,7 @@ public sealed record IssuedApiKey(ApiKeyRecord Record, string Key);
 public sealed class ApiKeyRepository(NpgsqlDataSource dataSource, IRandomSource random, TimeProvider time)
 {
     private const string Columns =
-        "id, organization_id, project_id, kind, display_prefix, label, created_at, expires_at, revoked_at";
+        "id, organization_id, project_id, kind, display_prefix, label, created_at, expires_at, revoked_at, requests_per_minute, tokens_per_minute";
 
     /// <summary>Issues a new random key. <paramref name="projectId"/> is required for project keys only.</summary>
     public Task<IssuedApiKey> IssueAsync(
@@ -96,6 +100,23 @@ public sealed class ApiKeyRepository(NpgsqlDataSource dataSource, IRandomSource 
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    /// <summary>
+    /// Replaces the rate limits of a gateway key (project or account) of this organization and returns
+    /// its hash, which services cache keys by; null when the organization has no such gateway key.
+    /// </summary>
+    public async Task<byte[]?> SetRateLimitsAsync(Guid organizationId, Guid keyId, RateLimitOverrides limits, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE api_keys SET requests_per_minute = $3, tokens_per_minute = $4
+            WHERE organization_id = $1 AND id = $2 AND kind <> 'admin'
+            RETURNING key_hash
+            """);
+        command.Parameters.Add(new() { Value = organizationId });
+        command.Parameters.Add(new() { Value = keyId });
+        limits.AddParameters(command);
+        return await command.ExecuteScalarAsync(cancellationToken) as byte[];
+    }
+
     private static string KindText(ApiKeyKind kind) => kind switch
     {
         ApiKeyKind.Project => "project",
@@ -121,5 +142,8 @@ public sealed class ApiKeyRepository(NpgsqlDataSource dataSource, IRandomSource 
         reader.IsDBNull(5) ? null : reader.GetString(5),
         reader.GetFieldValue<DateTimeOffset>(6),
         reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7),
-        reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8));
+        reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8))
+    {
+        Limits = RateLimitOverrides.Read(reader, 9),
+    };
 }

@@ -1,3 +1,5 @@
+using Hub.Core.RateLimits;
+
 namespace Hub.Core.Tenancy;
 
 /// <summary>A project: the unit that owns keys, a DLP policy, budgets and provider restrictions.</summary>
@@ -11,7 +13,11 @@ public sealed record Project(
     IReadOnlyList<string> AllowedModels,
     string? Region,
     DateTimeOffset CreatedAt,
-    IReadOnlyList<string> DeniedModels);
+    IReadOnlyList<string> DeniedModels)
+{
+    /// <summary>The project's own rate limits (shared by all its keys); none by default.</summary>
+    public RateLimitOverrides Limits { get; init; } = RateLimitOverrides.None;
+}
 
 /// <summary>What a caller may set when creating a project.</summary>
 public sealed record NewProject(

@@ -1,3 +1,4 @@
+using Hub.Core.RateLimits;
 using Npgsql;
 
 namespace Hub.Core.Tenancy;
@@ -6,7 +7,7 @@ namespace Hub.Core.Tenancy;
 public sealed class ProjectRepository(NpgsqlDataSource dataSource)
 {
     private const string Columns =
-        "id, organization_id, name, classification, allowed_providers, denied_providers, allowed_models, region, created_at, denied_models";
+        "id, organization_id, name, classification, allowed_providers, denied_providers, allowed_models, region, created_at, denied_models, requests_per_minute, tokens_per_minute";
 
     /// <summary>Returns null when the organization already has a project of that name.</summary>
     public async Task<Project?> CreateAsync(Guid organizationId, NewProject project, CancellationToken cancellationToken)
@@ -58,6 +59,20 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource)
         return projects;
     }
 
+    /// <summary>Replaces the project's rate limits; null when the organization has no such project.</summary>
+    public async Task<Project?> SetRateLimitsAsync(Guid organizationId, Guid projectId, RateLimitOverrides limits, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            UPDATE projects SET requests_per_minute = $3, tokens_per_minute = $4
+            WHERE organization_id = $1 AND id = $2
+            RETURNING {Columns}
+            """);
+        command.Parameters.Add(new() { Value = organizationId });
+        command.Parameters.Add(new() { Value = projectId });
+        limits.AddParameters(command);
+        return await ReadSingleAsync(command, cancellationToken);
+    }
+
     private static async Task<Project?> ReadSingleAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -74,5 +89,8 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource)
         reader.GetFieldValue<string[]>(6),
         reader.IsDBNull(7) ? null : reader.GetString(7),
         reader.GetFieldValue<DateTimeOffset>(8),
-        reader.GetFieldValue<string[]>(9));
+        reader.GetFieldValue<string[]>(9))
+    {
+        Limits = RateLimitOverrides.Read(reader, 10),
+    };
 }

@@ -68,7 +68,10 @@ internal sealed partial class ApiKeyAuthenticator : IDisposable
                 : "This API key has been revoked. Create a new key in the Hub admin console."));
         }
 
-        return (new GatewayCaller(record.Id, record.OrganizationId, record.ProjectId, record.Kind, rotation.RotateBy(record.CreatedAt)), null);
+        return (new GatewayCaller(record.Id, record.OrganizationId, record.ProjectId, record.Kind, rotation.RotateBy(record.CreatedAt))
+        {
+            Limits = record.Limits,
+        }, null);
     }
 
     /// <summary>Drops a key from the cache (a revocation published by Hub.Admin); the next use looks it up again.</summary>

@@ -7,6 +7,7 @@ using Hub.Gateway.Correlation;
 using Hub.Gateway.Errors;
 using Hub.Gateway.Policies;
 using Hub.Gateway.Providers;
+using Hub.Gateway.RateLimits;
 using Hub.Gateway.Routing;
 using Hub.Gateway.Scanning;
 using Hub.Gateway.Streaming;
@@ -18,18 +19,21 @@ namespace Hub.Gateway.ChatCompletions;
 /// The governed path of a chat completion, in order:
 /// 1. read and validate the body, collecting every text the model would read;
 /// 2. load the caller's project rules and policy (cached);
-/// 3. route: the candidates the project and the request allow, in order (<see cref="ModelRouter"/>);
-/// 4. scan every text in one scanner call: BLOCK refuses with 400, REDACT rewrites those texts;
-/// 5. hold what the request can cost in the wallet and every budget covering it, capping its output to
+/// 3. count the prompt's tokens, then admit the request under the key's and project's requests and tokens
+///    per minute and loop protection, or refuse with 429 (<see cref="RateLimiter"/>);
+/// 4. route: the candidates the project and the request allow, in order (<see cref="ModelRouter"/>);
+/// 5. scan every text in one scanner call: BLOCK refuses with 400, REDACT rewrites those texts;
+/// 6. hold what the request can cost in the wallet and every budget covering it, capping its output to
 ///    what they can pay, or refuse with 402 (<see cref="CreditReservation"/>);
-/// 6. send to the first candidate that answers, falling back before the first byte only (<see cref="FallbackSender"/>);
-/// 7. relay the answer as it arrives;
-/// 8. whatever happened, settle the hold at the real cost and append the audit event, in one step,
+/// 7. send to the first candidate that answers, falling back before the first byte only (<see cref="FallbackSender"/>);
+/// 8. relay the answer as it arrives;
+/// 9. whatever happened, settle the hold at the real cost and append the audit event, in one step,
 ///    before the response completes.
 /// </summary>
 internal sealed class ChatCompletionPipeline(
     ChatRequestReader reader,
     ProjectRulesCache projectRules,
+    RateLimiter rateLimiter,
     RouteCatalog catalog,
     ModelRouter router,
     FallbackSender sender,
@@ -72,7 +76,7 @@ internal sealed class ChatCompletionPipeline(
         await RecordAsync(audit, context.RequestAborted.IsCancellationRequested ? ClientClosedRequest : context.Response.StatusCode, errorType);
     }
 
-    /// <summary>Runs steps 1–7; returns the error type when the gateway answered with an error of its own.</summary>
+    /// <summary>Runs steps 1–8; returns the error type when the gateway answered with an error of its own.</summary>
     private async Task<string?> GovernAndForwardAsync(HttpContext context, GatewayCaller caller, RequestAudit audit)
     {
         var cancellationToken = context.RequestAborted;
@@ -93,7 +97,17 @@ internal sealed class ChatCompletionPipeline(
             return await RefuseAsync(context, unavailable);
         }
 
-        // Step 3
+        // Step 3: the prompt counted once, for the model asked for (every candidate serves it, or one priced alike);
+        // tokens per minute count it with the output allowance, as OpenAI's do.
+        var promptTokens = tokenEstimator.Estimate(request!, null, request!.Model);
+        var admission = await rateLimiter.AdmitAsync(caller, rules!.Project, request.PromptSha256, promptTokens + (long)(request.MaxTokens ?? 0), cancellationToken);
+        admission.WriteHeaders(context.Response);
+        if (admission.Error is not null)
+        {
+            return await RefuseAsync(context, admission.Error);
+        }
+
+        // Step 4
         if (await catalog.GetAsync(cancellationToken) is not { } routes)
         {
             return await RefuseAsync(context, HubError.CatalogUnavailable());
@@ -108,7 +122,7 @@ internal sealed class ChatCompletionPipeline(
         audit.Routed(plan!.Candidates[0], []);
         GovernanceHeaders.SetRoute(context.Response, plan.Candidates[0], []);
 
-        // Step 4
+        // Step 5
         var (verdict, scanFailed) = await scanner.ScanAsync(request!.Texts, rules!.Policy.Document, cancellationToken);
         if (scanFailed is not null)
         {
@@ -123,8 +137,7 @@ internal sealed class ChatCompletionPipeline(
             return SecurityViolationResult.ErrorType;
         }
 
-        // Step 5: the prompt counted for the likeliest candidate (the others serve the same model, or one priced alike).
-        var promptTokens = tokenEstimator.Estimate(request, plan.Candidates[0].ModelId, plan.Candidates[0].UpstreamModel);
+        // Step 6
         var (reservation, notReserved, shortfall) = await credits.ReserveAsync(
             caller, request, plan, audit.EndUser, CorrelationId.Of(context), promptTokens, cancellationToken);
         if (shortfall is not null)
@@ -146,7 +159,7 @@ internal sealed class ChatCompletionPipeline(
             GovernanceHeaders.SetOutputCap(context.Response, allowance, reservation.Hold.GrantedOutputTokens);
         }
 
-        // Step 6
+        // Step 7
         var started = Stopwatch.GetTimestamp();
         var forwarded = await sender.SendAsync(plan, request, verdict.RedactedTexts, cancellationToken);
         if (forwarded.Offer is { } served)
@@ -165,13 +178,13 @@ internal sealed class ChatCompletionPipeline(
             audit.Served(credits.PriceOf(forwarded.Offer!));
         }
 
-        // Step 7
+        // Step 8
         await using var upstream = answer;
         var streamed = request.Stream && upstream.StatusCode == StatusCodes.Status200OK;
         var usage = new UsageObserver(streamed);
         await relay.RelayAsync(context, upstream, streamed, usage, () =>
         {
-            // Step 8 for an answered request: on record before its last bytes reach the client.
+            // Step 9 for an answered request: on record before its last bytes reach the client.
             var tokens = usage.Usage ?? upstream.Usage?.Value;
             audit.Answered(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tokens);
             if (streamed && tokens is { } counted && forwarded.Offer is { } offer)

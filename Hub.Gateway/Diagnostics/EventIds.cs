@@ -43,6 +43,12 @@ internal static class EventIds
     public const int FallingBack = 2203;
     public const int CircuitOpen = 2204;
 
+    // 2300–2319: rate limits and loop protection
+    public const int RateLimitStoreUnavailable = 2300;
+    public const int RateLimited = 2301;
+    public const int RateLimitRequestTooLarge = 2302;
+    public const int LoopDetected = 2303;
+
     // 2400–2419: billing (wallet, budgets)
     public const int WalletLoaded = 2401;
     public const int BudgetLoaded = 2402;

@@ -66,6 +66,7 @@ public class GatewayOverheadBenchmarks
         (scannerService, var scannerUrl) = KestrelTestServer.Start<scanner::Program>(KestrelTestServer.QuietSettings());
         var settings = KestrelTestServer.GatewaySettings(infrastructure, upstream, scannerUrl);
         settings["Logging:LogLevel:Default"] = "Warning";
+        AddRateLimits(settings);
         (gateway, var address) = KestrelTestServer.Start<Program>(KestrelTestServer.PriceUnlistedModels(settings));
         var tenant = await TestTenant.CreateAsync(infrastructure.DataSource, CancellationToken.None);
 
@@ -74,6 +75,17 @@ public class GatewayOverheadBenchmarks
         directClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", FakeOpenAIUpstream.ApiKey);
         gatewayClient = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1 }) { BaseAddress = new Uri(address, "/v1/") };
         gatewayClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tenant.ProjectKey);
+    }
+
+    /// <summary>
+    /// The same prompt is sent over and over, which loop protection would refuse after 20: off here, with
+    /// per-key limits no run reaches instead, so each request still pays the rate limit round trip.
+    /// </summary>
+    internal static void AddRateLimits(Dictionary<string, string> settings)
+    {
+        settings["RateLimits:Loop:MaxRepeats"] = "0";
+        settings["RateLimits:Key:RequestsPerMinute"] = int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["RateLimits:Key:TokensPerMinute"] = int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task CleanupAsync()

@@ -78,6 +78,12 @@ public sealed class GatewayFixture : IAsyncLifetime
         AddTranslatedProviders(settings);
         AddRoutingProviders(settings);
         settings["Gateway:ChatCompletions:MaxRequestBodyBytes"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        // Loop protection off here. Tests repeat one prompt on purpose (CircuitBreakerTests sends it
+        // BreakerThreshold + 1 times), and a concurrency count must never pass because repeats were refused.
+        // RateLimits/RateLimitedGateways runs gateways with the default (20 in 60 s).
+        settings["RateLimits:Loop:MaxRepeats"] = "0";
+
         KestrelTestServer.PriceUnlistedModels(settings);
 
         // After pricing: the one provider whose unlisted models Hub cannot bill.

@@ -23,7 +23,9 @@ internal static partial class LoadBenchmark
         await infrastructure.StartAsync(CancellationToken.None);
         await using var upstream = await FakeOpenAIUpstream.StartAsync();
         await using var scanner = await ServiceProcess.StartAsync("Hub.Scanner", new Dictionary<string, string>());
-        await using var gateway = await ServiceProcess.StartAsync("Hub.Gateway", KestrelTestServer.PriceUnlistedModels(KestrelTestServer.GatewaySettings(infrastructure, upstream, scanner.Address)));
+        var gatewaySettings = KestrelTestServer.PriceUnlistedModels(KestrelTestServer.GatewaySettings(infrastructure, upstream, scanner.Address));
+        GatewayOverheadBenchmarks.AddRateLimits(gatewaySettings);
+        await using var gateway = await ServiceProcess.StartAsync("Hub.Gateway", gatewaySettings);
         var gatewayUrl = gateway.Address;
         var tenant = await TestTenant.CreateAsync(infrastructure.DataSource, CancellationToken.None);
 
