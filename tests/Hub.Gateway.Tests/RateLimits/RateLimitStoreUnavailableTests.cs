@@ -17,7 +17,7 @@ public sealed class RateLimitStoreUnavailableTests(GatewayFixture fixture) : IAs
         // Short timeouts: StackExchange.Redis holds a command for a connection up to its sync timeout (5 s by default).
         settings["ConnectionStrings:cache"] = $"127.0.0.1:{FreePort.Next()},connectTimeout=500,asyncTimeout=500,syncTimeout=500";
         settings["Logging:LogLevel:Default"] = "Warning";
-        (gateway, gatewayUrl) = KestrelTestServer.Start<Program>(settings);
+        (gateway, gatewayUrl) = KestrelTestServer.Start<Program>(KestrelTestServer.PriceUnlistedModels(settings));
         return ValueTask.CompletedTask;
     }
 

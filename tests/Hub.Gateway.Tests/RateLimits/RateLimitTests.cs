@@ -69,10 +69,11 @@ public sealed class RateLimitTests(RateLimitedGateways gateways)
         var (tenant, keyId) = await gateways.TenantAsync(keyTokens: 1000);
         using var client = gateways.CreateClient(tenant.ProjectKey);
 
-        using var first = await PostAsync(client, maxTokens: 400);
+        // One prompt for all three, so each counts the same tokens (three repeats are far from a loop).
+        using var first = await PostAsync(client, "hello tokens per minute", maxTokens: 400);
         var cost = 1000 - Remaining(first, "tokens"); // the prompt estimate plus max_tokens
-        using var second = await PostAsync(client, maxTokens: 400);
-        using var refused = await PostAsync(client, maxTokens: 400);
+        using var second = await PostAsync(client, "hello tokens per minute", maxTokens: 400);
+        using var refused = await PostAsync(client, "hello tokens per minute", maxTokens: 400);
 
         Assert.InRange(cost, 401, 499);
         Assert.Equal($"1000 {1000 - cost} {OpenAIDuration.Format(cost * 60)}", Limits(first, "tokens"));

@@ -101,6 +101,6 @@ public sealed class RateLimitedGateways(GatewayFixture fixture) : IAsyncLifetime
     {
         var settings = KestrelTestServer.GatewaySettings(fixture.Infrastructure, fixture.Upstream, fixture.ScannerUrl);
         settings["Logging:LogLevel:Default"] = "Warning";
-        return KestrelTestServer.Start<Program>(settings, web => web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time)));
+        return KestrelTestServer.Start<Program>(KestrelTestServer.PriceUnlistedModels(settings), web => web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time)));
     }
 }

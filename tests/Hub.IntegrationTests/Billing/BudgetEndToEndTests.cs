@@ -44,7 +44,8 @@ public sealed class BudgetEndToEndTests(GatewayFixture fixture)
         {
             try
             {
-                await client.CompleteChatAsync([new UserChatMessage("Say hello")], new ChatCompletionOptions { MaxOutputTokenCount = 20 }, Cancel);
+                // A different prompt each time: the same one over 20 times a minute would be stopped as a loop (429).
+                await client.CompleteChatAsync([new UserChatMessage($"Say hello {served}")], new ChatCompletionOptions { MaxOutputTokenCount = 20 }, Cancel);
                 served++;
             }
             catch (ClientResultException ex)
