@@ -11,9 +11,12 @@ namespace Hub.Benchmarks;
 /// <summary>
 /// What the budget step adds to a request: one hold before forwarding and one settlement (with the
 /// audit event appended in the same script) after it, against real Redis on loopback. The wallet
-/// alone, and the wallet with a project and an end-user budget (three accounts in each script).
+/// alone, and the wallet with a project and an end-user budget (three accounts in each script). The
+/// baseline is what a request did before budgets: append its audit event (XADD). The difference is
+/// what budgets add.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class CreditBenchmarks
 {
     private static readonly ChargeRates Rates = new(new TokenPrice(3_250_000, 13_000_000), new TokenPrice(3_250_000, 13_000_000));
@@ -37,6 +40,9 @@ public class CreditBenchmarks
     }
 
     [Benchmark(Baseline = true)]
+    public Task<RedisValue> AuditAppendOnly() => redis.GetDatabase().StreamAddAsync(AuditFeed.Key, AuditFeed.EventField, auditJson);
+
+    [Benchmark]
     public Task<bool> ReserveAndSettle_Wallet() => ReserveAndSettleAsync(walletOnly);
 
     [Benchmark]
