@@ -19,15 +19,15 @@ namespace Hub.Gateway.ChatCompletions;
 /// The governed path of a chat completion, in order:
 /// 1. read and validate the body, collecting every text the model would read;
 /// 2. load the caller's project rules and policy (cached);
-/// 3. count the prompt's tokens, then admit the request under the key's and project's requests and tokens
-///    per minute and loop protection, or refuse with 429 (<see cref="RateLimiter"/>);
-/// 4. route: the candidates the project and the request allow, in order (<see cref="ModelRouter"/>);
+/// 3. route: the candidates the project and the request allow, in order (<see cref="ModelRouter"/>);
+/// 4. count the prompt's tokens; in one Redis round trip, admit the request under the key's and project's
+///    requests and tokens per minute and loop protection (else 429, <see cref="RateLimiter"/>) and hold
+///    what it can cost in the wallet and every budget covering it, capping its output to what they can
+///    pay (else 402, <see cref="CreditReservation"/>);
 /// 5. scan every text in one scanner call: BLOCK refuses with 400, REDACT rewrites those texts;
-/// 6. hold what the request can cost in the wallet and every budget covering it, capping its output to
-///    what they can pay, or refuse with 402 (<see cref="CreditReservation"/>);
-/// 7. send to the first candidate that answers, falling back before the first byte only (<see cref="FallbackSender"/>);
-/// 8. relay the answer as it arrives;
-/// 9. whatever happened, settle the hold at the real cost and append the audit event, in one step,
+/// 6. send to the first candidate that answers, falling back before the first byte only (<see cref="FallbackSender"/>);
+/// 7. relay the answer as it arrives;
+/// 8. whatever happened, settle the hold at the real cost and append the audit event, in one step,
 ///    before the response completes.
 /// </summary>
 internal sealed class ChatCompletionPipeline(
@@ -76,7 +76,7 @@ internal sealed class ChatCompletionPipeline(
         await RecordAsync(audit, context.RequestAborted.IsCancellationRequested ? ClientClosedRequest : context.Response.StatusCode, errorType);
     }
 
-    /// <summary>Runs steps 1–8; returns the error type when the gateway answered with an error of its own.</summary>
+    /// <summary>Runs steps 1–7; returns the error type when the gateway answered with an error of its own.</summary>
     private async Task<string?> GovernAndForwardAsync(HttpContext context, GatewayCaller caller, RequestAudit audit)
     {
         var cancellationToken = context.RequestAborted;
@@ -97,17 +97,7 @@ internal sealed class ChatCompletionPipeline(
             return await RefuseAsync(context, unavailable);
         }
 
-        // Step 3: the prompt counted once, for the model asked for (every candidate serves it, or one priced alike);
-        // tokens per minute count it with the output allowance, as OpenAI's do.
-        var promptTokens = tokenEstimator.Estimate(request!, null, request!.Model);
-        var admission = await rateLimiter.AdmitAsync(caller, rules!.Project, request.PromptSha256, promptTokens + (long)(request.MaxTokens ?? 0), cancellationToken);
-        admission.WriteHeaders(context.Response);
-        if (admission.Error is not null)
-        {
-            return await RefuseAsync(context, admission.Error);
-        }
-
-        // Step 4
+        // Step 3
         if (await catalog.GetAsync(cancellationToken) is not { } routes)
         {
             return await RefuseAsync(context, HubError.CatalogUnavailable());
@@ -122,8 +112,39 @@ internal sealed class ChatCompletionPipeline(
         audit.Routed(plan!.Candidates[0], []);
         GovernanceHeaders.SetRoute(context.Response, plan.Candidates[0], []);
 
+        // Step 4: the prompt counted once, for the likeliest candidate (the others serve the same model). The
+        // rate limits and the hold go to Redis together, one round trip: a hold taken for a request refused
+        // after all is released with its audit event, like any other.
+        var promptTokens = tokenEstimator.Estimate(request!, plan.Candidates[0].ModelId, plan.Candidates[0].UpstreamModel);
+        var admitting = rateLimiter.AdmitAsync(caller, rules!.Project, request!.PromptSha256, promptTokens + (long)(request.MaxTokens ?? 0), cancellationToken);
+        var reserving = credits.ReserveAsync(caller, request, plan, audit.EndUser, CorrelationId.Of(context), promptTokens, cancellationToken);
+        var admission = await admitting;
+        var (reservation, notReserved, shortfall) = await reserving;
+        if (reservation is not null)
+        {
+            audit.Reserved(reservation.Hold);
+        }
+
+        admission.WriteHeaders(context.Response);
+        if (admission.Error is not null)
+        {
+            return await RefuseAsync(context, admission.Error);
+        }
+
+        if (shortfall is not null)
+        {
+            var refusal = new InsufficientCreditsResult(shortfall, CorrelationId.Of(context));
+            await refusal.ExecuteAsync(context);
+            return refusal.ErrorType;
+        }
+
+        if (notReserved is not null)
+        {
+            return await RefuseAsync(context, notReserved);
+        }
+
         // Step 5
-        var (verdict, scanFailed) = await scanner.ScanAsync(request!.Texts, rules!.Policy.Document, cancellationToken);
+        var (verdict, scanFailed) = await scanner.ScanAsync(request.Texts, rules.Policy.Document, cancellationToken);
         if (scanFailed is not null)
         {
             return await RefuseAsync(context, scanFailed);
@@ -137,29 +158,13 @@ internal sealed class ChatCompletionPipeline(
             return SecurityViolationResult.ErrorType;
         }
 
-        // Step 6
-        var (reservation, notReserved, shortfall) = await credits.ReserveAsync(
-            caller, request, plan, audit.EndUser, CorrelationId.Of(context), promptTokens, cancellationToken);
-        if (shortfall is not null)
-        {
-            var refusal = new InsufficientCreditsResult(shortfall, CorrelationId.Of(context));
-            await refusal.ExecuteAsync(context);
-            return refusal.ErrorType;
-        }
-
-        if (notReserved is not null)
-        {
-            return await RefuseAsync(context, notReserved);
-        }
-
-        audit.Reserved(reservation!.Hold);
-        (request, plan) = (reservation.Request, reservation.Plan);
+        // Step 6: forward what the hold pays for.
+        (request, plan) = (reservation!.Request, reservation.Plan);
         if (reservation.CappedFrom is { } allowance)
         {
             GovernanceHeaders.SetOutputCap(context.Response, allowance, reservation.Hold.GrantedOutputTokens);
         }
 
-        // Step 7
         var started = Stopwatch.GetTimestamp();
         var forwarded = await sender.SendAsync(plan, request, verdict.RedactedTexts, cancellationToken);
         if (forwarded.Offer is { } served)
@@ -178,13 +183,13 @@ internal sealed class ChatCompletionPipeline(
             audit.Served(credits.PriceOf(forwarded.Offer!));
         }
 
-        // Step 8
+        // Step 7
         await using var upstream = answer;
         var streamed = request.Stream && upstream.StatusCode == StatusCodes.Status200OK;
         var usage = new UsageObserver(streamed);
         await relay.RelayAsync(context, upstream, streamed, usage, () =>
         {
-            // Step 9 for an answered request: on record before its last bytes reach the client.
+            // Step 8 for an answered request: on record before its last bytes reach the client.
             var tokens = usage.Usage ?? upstream.Usage?.Value;
             audit.Answered(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tokens);
             if (streamed && tokens is { } counted && forwarded.Offer is { } offer)
