@@ -100,9 +100,10 @@ internal sealed class ConsumerGroupMember(IConnectionMultiplexer redis, Consumer
                 await database.StreamDeleteConsumerAsync(settings.StreamKey, settings.GroupName, Name);
             }
         }
-        catch (RedisException)
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            // Shutting down without Redis: an idle member entry in the group is harmless.
+            // Shutting down without Redis, or with Redis too busy to answer in time (RedisTimeoutException is a
+            // TimeoutException): an idle member entry in the group is harmless; failing the shutdown is not.
         }
     }
 
