@@ -11,7 +11,8 @@ internal readonly record struct WebhookAttemptResult(bool Delivered, int? Status
 /// <summary>
 /// Makes one signed POST of an alert to its organization's webhook (<see cref="WebhookSignature"/>), with
 /// its own connection pool: no redirects followed (a 3xx is a failed attempt), no cookies, no service
-/// discovery or resilience handlers (the outbox retries), a timeout per attempt. The response body is not read.
+/// discovery or resilience handlers (the outbox retries), a timeout per attempt, and only public addresses
+/// (<see cref="WebhookAddressRules"/>). The response body is not read.
 /// </summary>
 internal sealed class BudgetAlertWebhookSender(TimeProvider time, IOptions<BudgetAlertOptions> options) : IDisposable
 {
@@ -25,6 +26,8 @@ internal sealed class BudgetAlertWebhookSender(TimeProvider time, IOptions<Budge
         ConnectTimeout = TimeSpan.FromMilliseconds(options.Value.DeliveryTimeoutMs),
         // Receivers' DNS may move: do not keep a connection (and its resolved address) for ever.
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        ConnectCallback = (context, cancellationToken) =>
+            WebhookAddressRules.ConnectAsync(context.DnsEndPoint, options.Value.AllowLoopbackHttp, cancellationToken),
     })
     {
         Timeout = Timeout.InfiniteTimeSpan,
@@ -62,6 +65,10 @@ internal sealed class BudgetAlertWebhookSender(TimeProvider time, IOptions<Budge
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return new WebhookAttemptResult(false, null, "timeout");
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is WebhookAddressRefusedException)
+        {
+            return new WebhookAttemptResult(false, null, "address not allowed (private, loopback, link-local or reserved)", Permanent: true);
         }
         catch (HttpRequestException ex)
         {

@@ -53,7 +53,6 @@ internal static class EventIds
     public const int WalletLoaded = 2401;
     public const int BudgetLoaded = 2402;
     public const int CreditStoreUnavailable = 2403;
-    public const int SettlementFailed = 2404;
     public const int ModelNotPriced = 2405;
     public const int ScannerUnavailable = 3001;
     public const int ScannerRefused = 3002;
