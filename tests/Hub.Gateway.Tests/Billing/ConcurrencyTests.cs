@@ -1,6 +1,5 @@
 using Hub.Core.Billing;
 using Hub.Testing;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Hub.Gateway.Tests.Billing;
 
@@ -14,7 +13,7 @@ public sealed class ConcurrencyTests(GatewayFixture fixture) : IAsyncLifetime
     private const int Affordable = 100;
     private const int Attempts = 500;
 
-    private readonly List<WebApplicationFactory<Program>> extraGateways = [];
+    private readonly List<SideGateway> extraGateways = [];
     private readonly List<Uri> gatewayUrls = [];
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -24,9 +23,9 @@ public sealed class ConcurrencyTests(GatewayFixture fixture) : IAsyncLifetime
         gatewayUrls.Add(fixture.GatewayUrl);
         for (var i = 0; i < 2; i++)
         {
-            var (factory, url) = KestrelTestServer.Start<Program>(fixture.GatewaySettings);
-            extraGateways.Add(factory);
-            gatewayUrls.Add(url);
+            var gateway = SideGateway.Start(fixture);
+            extraGateways.Add(gateway);
+            gatewayUrls.Add(gateway.Url);
         }
 
         return ValueTask.CompletedTask;
@@ -34,9 +33,9 @@ public sealed class ConcurrencyTests(GatewayFixture fixture) : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var factory in extraGateways)
+        foreach (var gateway in extraGateways)
         {
-            await factory.DisposeAsync();
+            await gateway.DisposeAsync();
         }
     }
 

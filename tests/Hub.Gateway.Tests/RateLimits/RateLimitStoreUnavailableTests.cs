@@ -1,6 +1,4 @@
 using Hub.AppHost.LocalServers;
-using Hub.Testing;
-using Microsoft.AspNetCore.Mvc.Testing;
 using static Hub.Gateway.Tests.RateLimits.RateLimitRequests;
 
 namespace Hub.Gateway.Tests.RateLimits;
@@ -8,33 +6,28 @@ namespace Hub.Gateway.Tests.RateLimits;
 /// <summary>Fail closed: a gateway whose Redis is gone cannot count, so it refuses with 503 rather than letting requests through unlimited.</summary>
 public sealed class RateLimitStoreUnavailableTests(GatewayFixture fixture) : IAsyncLifetime
 {
-    private WebApplicationFactory<Program>? gateway;
-    private Uri gatewayUrl = null!;
+    private SideGateway gateway = null!;
 
     public ValueTask InitializeAsync()
     {
-        var settings = KestrelTestServer.GatewaySettings(fixture.Infrastructure, fixture.Upstream, fixture.ScannerUrl);
-        // Short timeouts: StackExchange.Redis holds a command for a connection up to its sync timeout (5 s by default).
-        settings["ConnectionStrings:cache"] = $"127.0.0.1:{FreePort.Next()},connectTimeout=500,asyncTimeout=500,syncTimeout=500";
-        settings["Logging:LogLevel:Default"] = "Warning";
-        (gateway, gatewayUrl) = KestrelTestServer.Start<Program>(KestrelTestServer.PriceUnlistedModels(settings));
+        gateway = SideGateway.Start(fixture, settings =>
+        {
+            // Short timeouts: StackExchange.Redis holds a command for a connection up to its sync timeout (5 s by default).
+            settings["ConnectionStrings:cache"] = $"127.0.0.1:{FreePort.Next()},connectTimeout=500,asyncTimeout=500,syncTimeout=500";
+
+            // The default loop protection: the limiter then asks Redis even when no rate applies.
+            settings.Remove("RateLimits:Loop:MaxRepeats");
+        });
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (gateway is not null)
-        {
-            await gateway.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => gateway.DisposeAsync();
 
     [Fact]
     public async Task Post_RedisDown_Answers503AndForwardsNothing()
     {
         var tenant = await fixture.NewTenantAsync();
-        using var client = new HttpClient { BaseAddress = gatewayUrl };
-        client.DefaultRequestHeaders.Authorization = new("Bearer", tenant.ProjectKey);
+        using var client = gateway.CreateClient(tenant.ProjectKey);
         var marker = $"marker-{Guid.NewGuid():N}";
 
         using var response = await PostAsync(client, marker);

@@ -1,9 +1,7 @@
-using System.Net.Http.Headers;
 using Hub.Core.Keys;
 using Hub.Core.RateLimits;
 using Hub.Core.Tenancy;
 using Hub.Testing;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -25,31 +23,24 @@ public sealed class RateLimitedGatewaysDefinition : ICollectionFixture<RateLimit
 /// </summary>
 public sealed class RateLimitedGateways(GatewayFixture fixture) : IAsyncLifetime
 {
-    private WebApplicationFactory<Program>? first;
-    private WebApplicationFactory<Program>? second;
+    private SideGateway? first;
+    private SideGateway? second;
 
     /// <summary>Starts at the real time, so audit events and key dates look ordinary.</summary>
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
     public GatewayFixture Shared => fixture;
 
-    public Uri FirstUrl { get; private set; } = null!;
-
-    public Uri SecondUrl { get; private set; } = null!;
+    public Uri SecondUrl => second!.Url;
 
     public ValueTask InitializeAsync()
     {
-        (first, FirstUrl) = Start();
-        (second, SecondUrl) = Start();
+        first = Start();
+        second = Start();
         return ValueTask.CompletedTask;
     }
 
-    public HttpClient CreateClient(string apiKey, bool second = false)
-    {
-        var client = new HttpClient { BaseAddress = second ? SecondUrl : FirstUrl };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
-        return client;
-    }
+    public HttpClient CreateClient(string apiKey, bool second = false) => (second ? this.second! : first!).CreateClient(apiKey);
 
     /// <summary>A fresh organization whose project key has the given limits (null: the gateway's default).</summary>
     public async Task<(TestTenant Tenant, Guid KeyId)> TenantAsync(int? keyRequests = null, int? keyTokens = null)
@@ -97,10 +88,9 @@ public sealed class RateLimitedGateways(GatewayFixture fixture) : IAsyncLifetime
         }
     }
 
-    private (WebApplicationFactory<Program>, Uri) Start()
-    {
-        var settings = KestrelTestServer.GatewaySettings(fixture.Infrastructure, fixture.Upstream, fixture.ScannerUrl);
-        settings["Logging:LogLevel:Default"] = "Warning";
-        return KestrelTestServer.Start<Program>(KestrelTestServer.PriceUnlistedModels(settings), web => web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time)));
-    }
+    /// <summary>The fixture's gateway with the default loop protection and the shared fake clock.</summary>
+    private SideGateway Start() => SideGateway.Start(
+        fixture,
+        settings => settings.Remove("RateLimits:Loop:MaxRepeats"),
+        web => web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time)));
 }
