@@ -26,33 +26,23 @@ namespace Hub.Admin.Alerts;
 internal sealed partial class BudgetAlertStreamConsumer(
     IConnectionMultiplexer redis, BudgetAlertRepository alerts, BudgetAlertDeliverySignal deliveries, SchemaState schema,
     IOptions<BudgetAlertOptions> options, IRandomSource random, TimeProvider time, ILogger<BudgetAlertStreamConsumer> logger)
-    : BackgroundService
+    : ConsumerGroupService(
+        new ConsumerGroupMember(
+            redis,
+            new ConsumerGroupSettings(
+                BudgetAlertFeed.Key, BudgetAlertFeed.ConsumerGroup, DeadLetterKey, options.Value.BatchSize,
+                TimeSpan.FromMilliseconds(options.Value.PollIntervalMs), TimeSpan.FromMilliseconds(options.Value.ClaimIdleMs)),
+            random,
+            time),
+        schema)
 {
     public const string DeadLetterKey = "hub:budget-alerts:dead";
 
-    private readonly ConsumerGroupMember member = new(
-        redis,
-        new ConsumerGroupSettings(
-            BudgetAlertFeed.Key, BudgetAlertFeed.ConsumerGroup, DeadLetterKey, options.Value.BatchSize,
-            TimeSpan.FromMilliseconds(options.Value.PollIntervalMs), TimeSpan.FromMilliseconds(options.Value.ClaimIdleMs)),
-        random,
-        time);
+    protected override void Started(string consumerName) => Log.ConsumerStarted(logger, consumerName);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Step 1
-        await schema.WhenReady.WaitAsync(stoppingToken);
-        Log.ConsumerStarted(logger, member.Name);
-        await member.RunAsync(ProcessAsync, (delay, ex) => Log.ConsumeFailed(logger, delay.TotalMilliseconds, ex), stoppingToken);
-    }
+    protected override void Failed(TimeSpan delay, Exception exception) => Log.ConsumeFailed(logger, delay.TotalMilliseconds, exception);
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        await member.LeaveAsync();
-    }
-
-    private async Task ProcessAsync(ConsumerGroupBatch batch, CancellationToken cancellationToken)
+    protected override async Task ProcessAsync(ConsumerGroupBatch batch, CancellationToken cancellationToken)
     {
         if (batch.Claimed)
         {
@@ -120,7 +110,7 @@ internal sealed partial class BudgetAlertStreamConsumer(
 
     private async Task DeadLetterAsync(StreamEntry entry, string reason)
     {
-        await member.DeadLetterAsync(entry, reason);
+        await Member.DeadLetterAsync(entry, reason);
         Log.EntryDeadLettered(logger, entry.Id.ToString(), reason);
     }
 

@@ -21,33 +21,23 @@ namespace Hub.Admin.Audit;
 internal sealed partial class AuditStreamConsumer(
     IConnectionMultiplexer redis, AuditRepository repository, SchemaState schema, IOptions<AuditConsumerOptions> options,
     IRandomSource random, TimeProvider time, ILogger<AuditStreamConsumer> logger)
-    : BackgroundService
+    : ConsumerGroupService(
+        new ConsumerGroupMember(
+            redis,
+            new ConsumerGroupSettings(
+                AuditFeed.Key, AuditFeed.ConsumerGroup, DeadLetterKey, options.Value.BatchSize,
+                TimeSpan.FromMilliseconds(options.Value.PollIntervalMs), TimeSpan.FromMilliseconds(options.Value.ClaimIdleMs)),
+            random,
+            time),
+        schema)
 {
     public const string DeadLetterKey = "hub:audit:dead";
 
-    private readonly ConsumerGroupMember member = new(
-        redis,
-        new ConsumerGroupSettings(
-            AuditFeed.Key, AuditFeed.ConsumerGroup, DeadLetterKey, options.Value.BatchSize,
-            TimeSpan.FromMilliseconds(options.Value.PollIntervalMs), TimeSpan.FromMilliseconds(options.Value.ClaimIdleMs)),
-        random,
-        time);
+    protected override void Started(string consumerName) => Log.ConsumerStarted(logger, consumerName);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Step 1
-        await schema.WhenReady.WaitAsync(stoppingToken);
-        Log.ConsumerStarted(logger, member.Name);
-        await member.RunAsync(ProcessAsync, (delay, ex) => Log.ConsumeFailed(logger, delay.TotalMilliseconds, ex), stoppingToken);
-    }
+    protected override void Failed(TimeSpan delay, Exception exception) => Log.ConsumeFailed(logger, delay.TotalMilliseconds, exception);
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        await member.LeaveAsync();
-    }
-
-    private async Task ProcessAsync(ConsumerGroupBatch batch, CancellationToken cancellationToken)
+    protected override async Task ProcessAsync(ConsumerGroupBatch batch, CancellationToken cancellationToken)
     {
         if (batch.Claimed)
         {
@@ -103,7 +93,7 @@ internal sealed partial class AuditStreamConsumer(
 
     private async Task DeadLetterAsync(StreamEntry entry, string reason)
     {
-        await member.DeadLetterAsync(entry, reason);
+        await Member.DeadLetterAsync(entry, reason);
         Log.EntryDeadLettered(logger, entry.Id.ToString(), reason);
     }
 }
