@@ -127,7 +127,8 @@ public sealed record AuditEventResponse(
     DateTimeOffset RecordedAt,
     DateTimeOffset RetainUntil,
     string PrevHash,
-    string RowHash)
+    string RowHash,
+    string? Billing)
 {
     public static AuditEventResponse From(AuditRecord record)
     {
@@ -136,7 +137,7 @@ public sealed record AuditEventResponse(
             record.Seq, e.CorrelationId, e.OccurredAt, e.OrganizationId, e.ProjectId, e.KeyId, e.EndUser, e.ModelRequested, e.ModelServed,
             e.Provider, e.Entities, e.PolicyId, e.PolicyVersion, e.ScanMs, e.UpstreamMs, e.Status, e.Outcome, e.ErrorType, e.PromptTokens,
             e.CompletionTokens, e.CostMicros, e.Fallbacks, e.PromptSha256, record.RecordedAt, record.RetainUntil,
-            Convert.ToHexStringLower(record.PrevHash), Convert.ToHexStringLower(record.RowHash));
+            Convert.ToHexStringLower(record.PrevHash), Convert.ToHexStringLower(record.RowHash), e.Billing);
     }
 }
 

@@ -17,13 +17,17 @@ namespace Hub.Core.Audit;
 /// as big-endian binary: a nullable field starts with one byte (0 = null, 1 = present); text is a
 /// 4-byte UTF-8 length and the bytes; uuid is its 16 bytes in RFC 4122 order; timestamps are 8-byte
 /// microseconds since 1970-01-01 UTC (Postgres' precision); doubles are their IEEE 754 bits; lists
-/// are a 4-byte count and the items. Any change to this layout needs a new tag.
+/// are a 4-byte count and the items. Any change to this layout needs a new tag: <c>hub-audit-row-v2</c> is
+/// v1 followed by the <c>billing</c> text, used for rows that have one, so rows written before it existed
+/// still verify as v1.
 /// </remarks>
 public static class AuditChain
 {
     public const int HashLength = 32;
 
     private static ReadOnlySpan<byte> Tag => "hub-audit-row-v1"u8;
+
+    private static ReadOnlySpan<byte> TagWithBilling => "hub-audit-row-v2"u8;
 
     /// <summary>The prev_hash of an organization's first row: 32 zero bytes.</summary>
     public static byte[] Genesis() => new byte[HashLength];
@@ -61,7 +65,7 @@ public static class AuditChain
     {
         var e = record.Event;
         var w = new CanonicalWriter(buffer);
-        buffer.Write(Tag);
+        buffer.Write(e.Billing is null ? Tag : TagWithBilling);
         w.Uuid(e.OrganizationId);
         w.Int64(record.Seq);
         w.Text(e.CorrelationId);
@@ -99,6 +103,10 @@ public static class AuditChain
         w.NullableText(e.PromptSha256);
         w.Timestamp(record.RecordedAt);
         w.Timestamp(record.RetainUntil);
+        if (e.Billing is { } billing)
+        {
+            w.Text(billing);
+        }
     }
 
     private readonly struct CanonicalWriter(ArrayBufferWriter<byte> buffer)

@@ -45,6 +45,12 @@ public sealed record AuditEvent(
     /// audit writer stores it in <c>wallet_ledger</c> in the same transaction as the audit row.
     /// </summary>
     public Billing.LedgerCharge? Charge { get; init; }
+
+    /// <summary>
+    /// Who paid the provider (<see cref="Billing.BillingModes"/>): Hub's key (<c>managed</c>) or the
+    /// organization's own (<c>byok</c>); null when no provider was chosen.
+    /// </summary>
+    public string? Billing { get; init; }
 }
 
 /// <summary>How many findings of one entity type a request had, and what the policy did with them.</summary>

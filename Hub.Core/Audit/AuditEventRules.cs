@@ -54,6 +54,11 @@ public static class AuditEventRules
             return "scan_ms or upstream_ms is not a finite number";
         }
 
+        if (auditEvent.Billing is not (null or Billing.BillingModes.Managed or Billing.BillingModes.Byok))
+        {
+            return "billing is neither managed nor byok";
+        }
+
         return TextProblem(auditEvent);
     }
 

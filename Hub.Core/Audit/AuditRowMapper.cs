@@ -11,11 +11,11 @@ internal static class AuditRowMapper
     public const string Columns =
         "organization_id, seq, correlation_id, occurred_at, project_id, key_id, end_user, model_requested, model_served, provider, " +
         "entities, policy_id, policy_version, scan_ms, upstream_ms, status, outcome, error_type, prompt_tokens, completion_tokens, " +
-        "cost_micros, fallbacks, prompt_sha256, recorded_at, retain_until, prev_hash, row_hash";
+        "cost_micros, fallbacks, prompt_sha256, recorded_at, retain_until, prev_hash, row_hash, billing";
 
     public const string InsertSql =
         $"INSERT INTO audit_events ({Columns}) VALUES " +
-        "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27)";
+        "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28)";
 
     public static void AddInsertParameters(NpgsqlParameterCollection parameters, AuditRecord record)
     {
@@ -47,6 +47,7 @@ internal static class AuditRowMapper
         parameters.Add(Value(record.RetainUntil));
         parameters.Add(Value(record.PrevHash));
         parameters.Add(Value(record.RowHash));
+        parameters.Add(Value(e.Billing));
     }
 
     /// <summary>Reads a row selected with <see cref="Columns"/>.</summary>
@@ -74,7 +75,7 @@ internal static class AuditRowMapper
             reader.IsDBNull(19) ? null : reader.GetInt32(19),
             reader.IsDBNull(20) ? null : reader.GetInt64(20),
             reader.GetFieldValue<string[]>(21),
-            NullableString(reader, 22)),
+            NullableString(reader, 22)) { Billing = NullableString(reader, 27) },
         reader.GetFieldValue<DateTimeOffset>(23),
         reader.GetFieldValue<DateTimeOffset>(24),
         reader.GetFieldValue<byte[]>(25),

@@ -1,9 +1,11 @@
 using Hub.Core.Audit;
 using Hub.Core.Billing;
+using Hub.Core.Byok;
 using Hub.Core.Catalog;
 using Hub.Core.Keys;
 using Hub.Core.Policies;
 using Hub.Core.Randomness;
+using Hub.Core.Secrets;
 using Hub.Core.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,6 +34,12 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<CatalogSeeder>();
         services.TryAddSingleton<WalletRepository>();
         services.TryAddSingleton<BudgetRepository>();
+        services.AddOptions<SecretsOptions>().BindConfiguration(SecretsOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecretsOptions>, SecretsOptionsValidator>());
+        services.TryAddSingleton<MasterKeys>();
+        services.TryAddSingleton<DataKeyRepository>();
+        services.TryAddSingleton<MasterKeyRotation>();
+        services.TryAddSingleton<ByokRepository>();
         return services;
     }
 }

@@ -17,6 +17,9 @@ public sealed record Project(
 {
     /// <summary>The project's own rate limits (shared by all its keys); none by default.</summary>
     public RateLimitOverrides Limits { get; init; } = RateLimitOverrides.None;
+
+    /// <summary>Whether the router tries the organization's own provider keys before Hub's, whatever they cost (docs/byok.md).</summary>
+    public bool PreferByok { get; init; }
 }
 
 /// <summary>What a caller may set when creating a project.</summary>
@@ -27,4 +30,5 @@ public sealed record NewProject(
     IReadOnlyList<string>? DeniedProviders = null,
     IReadOnlyList<string>? AllowedModels = null,
     string? Region = null,
-    IReadOnlyList<string>? DeniedModels = null);
+    IReadOnlyList<string>? DeniedModels = null,
+    bool PreferByok = false);

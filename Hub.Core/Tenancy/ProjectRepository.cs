@@ -7,14 +7,14 @@ namespace Hub.Core.Tenancy;
 public sealed class ProjectRepository(NpgsqlDataSource dataSource)
 {
     private const string Columns =
-        "id, organization_id, name, classification, allowed_providers, denied_providers, allowed_models, region, created_at, denied_models, requests_per_minute, tokens_per_minute";
+        "id, organization_id, name, classification, allowed_providers, denied_providers, allowed_models, region, created_at, denied_models, requests_per_minute, tokens_per_minute, prefer_byok";
 
     /// <summary>Returns null when the organization already has a project of that name.</summary>
     public async Task<Project?> CreateAsync(Guid organizationId, NewProject project, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"""
-            INSERT INTO projects (organization_id, name, classification, allowed_providers, denied_providers, allowed_models, region, denied_models)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            INSERT INTO projects (organization_id, name, classification, allowed_providers, denied_providers, allowed_models, region, denied_models, prefer_byok)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
             ON CONFLICT (organization_id, name) DO NOTHING
             RETURNING {Columns}
             """);
@@ -26,6 +26,7 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource)
         command.Parameters.Add(new() { Value = (project.AllowedModels ?? []).ToArray() });
         command.Parameters.Add(new() { Value = (object?)project.Region ?? DBNull.Value });
         command.Parameters.Add(new() { Value = (project.DeniedModels ?? []).ToArray() });
+        command.Parameters.Add(new() { Value = project.PreferByok });
         return await ReadSingleAsync(command, cancellationToken);
     }
 
@@ -73,6 +74,16 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource)
         return await ReadSingleAsync(command, cancellationToken);
     }
 
+    /// <summary>Sets whether the router prefers the organization's own provider keys; null when the organization has no such project.</summary>
+    public async Task<Project?> SetPreferByokAsync(Guid organizationId, Guid projectId, bool preferByok, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"UPDATE projects SET prefer_byok = $3 WHERE organization_id = $1 AND id = $2 RETURNING {Columns}");
+        command.Parameters.Add(new() { Value = organizationId });
+        command.Parameters.Add(new() { Value = projectId });
+        command.Parameters.Add(new() { Value = preferByok });
+        return await ReadSingleAsync(command, cancellationToken);
+    }
+
     private static async Task<Project?> ReadSingleAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -92,5 +103,6 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource)
         reader.GetFieldValue<string[]>(9))
     {
         Limits = RateLimitOverrides.Read(reader, 10),
+        PreferByok = reader.GetBoolean(12),
     };
 }

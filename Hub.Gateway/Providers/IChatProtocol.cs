@@ -1,3 +1,4 @@
+using Hub.Core.Providers;
 namespace Hub.Gateway.Providers;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Hub.Core.Providers;
 
 namespace Hub.Gateway.Providers;
 
@@ -75,6 +76,9 @@ internal sealed class ProviderOptions
     /// models, a new model id). Unset: such models are refused, because Hub cannot bill what it cannot price.
     /// </summary>
     public UnlistedModelPrice? UnlistedModelPrice { get; set; }
+
+    /// <summary>The base URL: configured, else the known provider's public endpoint; null when there is none (configuration error).</summary>
+    public string? BaseUrlOf(string id) => KnownProviders.BaseUrlOf(id, Protocol, BaseUrl, Region);
 
     /// <summary>The credentials configured for this provider.</summary>
     public ProviderCredentials Credentials() => new(ApiKey, AccessKeyId, SecretAccessKey, SessionToken, Region);

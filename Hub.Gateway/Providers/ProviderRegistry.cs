@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Net;
+using Hub.Core.Providers;
 using Hub.Core.Randomness;
 using Hub.Gateway.Providers.Mock;
 using Microsoft.Extensions.Options;
@@ -26,7 +27,7 @@ internal sealed class ProviderRegistry : IDisposable
             var id = name.ToLowerInvariant();
             providers[id] = string.Equals(id, ProvidersOptions.MockName, StringComparison.Ordinal)
                 ? new MockEchoProvider(time, random)
-                : byName[KnownProviders.ProtocolOf(id, settings)].Create(id, settings, KnownProviders.BaseUrlOf(id, settings)!, upstreamHttp);
+                : byName[KnownProviders.ProtocolOf(id, settings.Protocol)].Create(id, settings, settings.BaseUrlOf(id)!, upstreamHttp);
         }
 
         Providers = providers.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Hub.Core.Providers;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Gateway.Providers;
@@ -23,13 +24,13 @@ internal sealed partial class ProvidersOptionsValidator(IEnumerable<IChatProtoco
                 continue;
             }
 
-            var protocol = KnownProviders.ProtocolOf(provider, settings);
+            var protocol = KnownProviders.ProtocolOf(provider, settings.Protocol);
             if (!protocolNames.Contains(protocol))
             {
                 errors.AddError($"Providers:{provider}:Protocol '{protocol}' is not one of: {string.Join(", ", protocolNames.Order())}.");
             }
 
-            var baseUrl = KnownProviders.BaseUrlOf(provider, settings);
+            var baseUrl = settings.BaseUrlOf(provider);
             if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
             {
                 errors.AddError($"Providers:{provider}:BaseUrl must be an absolute http(s) URL; it is '{baseUrl}'.");

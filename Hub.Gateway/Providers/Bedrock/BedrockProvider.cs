@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
+using Hub.Core.Providers;
 using Hub.Core.Randomness;
 using Hub.Gateway.Errors;
 using Hub.Gateway.Providers.Translation;

@@ -1,3 +1,4 @@
+using Hub.Core.Providers;
 using Hub.Core.Randomness;
 
 namespace Hub.Gateway.Providers.Gemini;

@@ -1,3 +1,4 @@
+using Hub.Core.Providers;
 namespace Hub.Gateway.Providers.OpenAICompatible;
 
 /// <summary>The <c>openai</c> protocol: OpenAI itself and every upstream that speaks its chat completions API, each with its profile.</summary>

@@ -1,9 +1,9 @@
 using System.Collections.Frozen;
 
-namespace Hub.Gateway.Providers;
+namespace Hub.Core.Providers;
 
-/// <summary>The wire protocols a provider can speak (<see cref="ProviderOptions.Protocol"/>).</summary>
-internal static class ProtocolNames
+/// <summary>The wire protocols a provider can speak (the gateway's <c>Providers:&lt;id&gt;:Protocol</c>).</summary>
+public static class ProtocolNames
 {
     public const string OpenAI = "openai";
     public const string Azure = "azure";
@@ -17,7 +17,7 @@ internal static class ProtocolNames
 /// endpoint, so that configuring one takes only a key. Every value can be overridden in configuration.
 /// Base URLs are from <c>shared/research/protocols.md</c>.
 /// </summary>
-internal static class KnownProviders
+public static class KnownProviders
 {
     public sealed record Defaults(string Protocol, string? BaseUrl);
 
@@ -40,21 +40,26 @@ internal static class KnownProviders
 
     public const string DefaultAwsRegion = "us-east-1";
 
-    /// <summary>The protocol a provider speaks: configured, else the known provider's, else OpenAI-compatible.</summary>
-    public static string ProtocolOf(string id, ProviderOptions options) =>
-        options.Protocol?.ToLowerInvariant() ?? (ById.TryGetValue(id, out var known) ? known.Protocol : ProtocolNames.OpenAI);
+    /// <summary>The ids Hub knows, so an organization can store its own key for one Hub has none for.</summary>
+    public static IEnumerable<string> Ids => ById.Keys;
 
-    /// <summary>The base URL: configured, else the known provider's public endpoint, else null (configuration error).</summary>
-    public static string? BaseUrlOf(string id, ProviderOptions options)
+    public static bool IsKnown(string id) => ById.ContainsKey(id);
+
+    /// <summary>The protocol a provider speaks: configured, else the known provider's, else OpenAI-compatible.</summary>
+    public static string ProtocolOf(string id, string? configuredProtocol) =>
+        configuredProtocol?.ToLowerInvariant() ?? (ById.TryGetValue(id, out var known) ? known.Protocol : ProtocolNames.OpenAI);
+
+    /// <summary>The base URL: configured, else the known provider's public endpoint (Bedrock's names the region), else null (configuration error).</summary>
+    public static string? BaseUrlOf(string id, string? configuredProtocol, string? configuredBaseUrl, string? region)
     {
-        if (!string.IsNullOrWhiteSpace(options.BaseUrl))
+        if (!string.IsNullOrWhiteSpace(configuredBaseUrl))
         {
-            return options.BaseUrl.TrimEnd('/');
+            return configuredBaseUrl.TrimEnd('/');
         }
 
-        if (ProtocolOf(id, options) == ProtocolNames.Bedrock)
+        if (ProtocolOf(id, configuredProtocol) == ProtocolNames.Bedrock)
         {
-            return $"https://bedrock-runtime.{options.Region ?? DefaultAwsRegion}.amazonaws.com";
+            return $"https://bedrock-runtime.{region ?? DefaultAwsRegion}.amazonaws.com";
         }
 
         return ById.TryGetValue(id, out var known) ? known.BaseUrl : null;
