@@ -51,6 +51,12 @@ public sealed record AuditEvent(
     /// organization's own (<c>byok</c>); null when no provider was chosen.
     /// </summary>
     public string? Billing { get; init; }
+
+    /// <summary>
+    /// The organization's stored provider key (<c>byok_keys.id</c>, never the key) that paid, for a BYOK
+    /// request. Not an audit column: the audit writer records it as the key's <c>last_used_at</c>.
+    /// </summary>
+    public Guid? ByokKeyId { get; init; }
 }
 
 /// <summary>How many findings of one entity type a request had, and what the policy did with them.</summary>

@@ -43,9 +43,12 @@ public sealed partial record FakeFlavor(string Name)
             })
             : null;
 
-    public bool IsAuthorized(HttpRequest request) => Name == "azure"
-        ? request.Headers["api-key"] == FakeOpenAIUpstream.ApiKey && request.Query.ContainsKey("api-version")
-        : request.Headers.Authorization == $"Bearer {FakeOpenAIUpstream.ApiKey}";
+    public bool IsAuthorized(HttpRequest request, FakeUpstream fake) => Name == "azure"
+        ? IsKey(request.Headers["api-key"].ToString(), fake) && request.Query.ContainsKey("api-version")
+        : request.Headers.Authorization.ToString() is var authorization && authorization.StartsWith("Bearer ", StringComparison.Ordinal)
+            && IsKey(authorization["Bearer ".Length..], fake);
+
+    private static bool IsKey(string key, FakeUpstream fake) => key == FakeOpenAIUpstream.ApiKey || fake.Accepts(key);
 
     /// <summary>Azure names the deployment in the path and ignores the body's model.</summary>
     public string ModelOf(HttpContext context, JsonElement root) => Name == "azure"

@@ -66,7 +66,7 @@ public sealed partial class FakeOpenAIUpstream : FakeUpstream
             ApiKeyHeader = context.Request.Headers["api-key"].ToString(),
         });
 
-        if (!flavor.IsAuthorized(context.Request))
+        if (!flavor.IsAuthorized(context.Request, this))
         {
             await flavor.WriteErrorAsync(context, 401, "Incorrect API key provided: sk-wrong.", "invalid_request_error", null, "invalid_api_key");
             return;

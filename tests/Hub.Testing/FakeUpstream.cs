@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -13,10 +14,17 @@ namespace Hub.Testing;
 /// </summary>
 public abstract class FakeUpstream : IAsyncDisposable
 {
+    private readonly ConcurrentDictionary<string, byte> acceptedKeys = new(StringComparer.Ordinal);
     private WebApplication? app;
 
     /// <summary>The server's root, e.g. <c>http://127.0.0.1:5555</c>.</summary>
     public string Root { get; private set; } = "";
+
+    /// <summary>Accepts <paramref name="key"/> too, beside the fake's own: an organization's key stored through BYOK.</summary>
+    public void AcceptKey(string key) => acceptedKeys.TryAdd(key, 0);
+
+    /// <summary>Whether <paramref name="key"/> was accepted with <see cref="AcceptKey"/>.</summary>
+    public bool Accepts(string key) => acceptedKeys.ContainsKey(key);
 
     public async ValueTask DisposeAsync()
     {

@@ -84,7 +84,7 @@ public sealed class FakeAnthropicUpstream : FakeUpstream
         Requests.Enqueue(recorded);
 
         var key = recorded.ApiKey;
-        if (key != ApiKey && key != ForbiddenApiKey)
+        if (key != ApiKey && key != ForbiddenApiKey && !Accepts(key))
         {
             await WriteErrorAsync(context, 401, "authentication_error", key.Length == 0 ? "x-api-key header is required" : "invalid x-api-key");
             return;

@@ -32,7 +32,7 @@ public sealed class FakeBedrockUpstream : FakeUpstream
     public const string Reply = "Hello from the fake Bedrock.";
     public const string ToolAnswer = "The weather in Paris is sunny.";
 
-    private static readonly Dictionary<string, (string Secret, string? Token)> Keys = new()
+    private readonly ConcurrentDictionary<string, (string Secret, string? Token)> keys = new()
     {
         [AccessKeyId] = (SecretAccessKey, null),
         [SessionAccessKeyId] = (SessionSecretAccessKey, SessionToken),
@@ -41,6 +41,10 @@ public sealed class FakeBedrockUpstream : FakeUpstream
     private readonly TimeProvider clock;
 
     private FakeBedrockUpstream(TimeProvider clock) => this.clock = clock;
+
+    /// <summary>Accepts SigV4 signatures made with this AWS key too: an organization's own, stored through BYOK.</summary>
+    public void AcceptAwsKey(string accessKeyId, string secretAccessKey, string? sessionToken = null) =>
+        keys[accessKeyId] = (secretAccessKey, sessionToken);
 
     /// <summary>The base URL a provider is configured with, e.g. <c>http://127.0.0.1:5555</c> (no path, as Bedrock's).</summary>
     public string BaseUrl { get; private set; } = "";
@@ -167,10 +171,10 @@ public sealed class FakeBedrockUpstream : FakeUpstream
         var authorization = request.Headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.Ordinal))
         {
-            return authorization == $"Bearer {ApiKey}" ? null : new AwsRefusal(403, "AccessDeniedException", "Invalid API Key format: Must start with pre-defined prefix");
+            return authorization == $"Bearer {ApiKey}" || Accepts(authorization["Bearer ".Length..]) ? null : new AwsRefusal(403, "AccessDeniedException", "Invalid API Key format: Must start with pre-defined prefix");
         }
 
-        return FakeBedrockSignature.Verify(request, rawTarget, body, Keys, Region, clock.GetUtcNow());
+        return FakeBedrockSignature.Verify(request, rawTarget, body, keys, Region, clock.GetUtcNow());
     }
 
     private static AwsRefusal? ErrorFor(string modelId) => modelId switch

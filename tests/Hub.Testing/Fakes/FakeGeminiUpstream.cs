@@ -84,7 +84,7 @@ public sealed class FakeGeminiUpstream : FakeUpstream
             return;
         }
 
-        if (key != ApiKey)
+        if (key != ApiKey && !Accepts(key))
         {
             await FakeGeminiWire.ErrorAsync(context, 400, "INVALID_ARGUMENT", "API key not valid. Please pass a valid API key.", "API_KEY_INVALID");
             return;
