@@ -3,6 +3,7 @@ using Hub.Gateway.Audit;
 using Hub.Gateway.Auth;
 using Hub.Gateway.Billing;
 using Hub.Gateway.Billing.Estimation;
+using Hub.Gateway.Byok;
 using Hub.Gateway.ChatCompletions;
 using Hub.Gateway.Correlation;
 using Hub.Gateway.Errors;
@@ -31,7 +32,7 @@ internal static class GatewayExtensions
         builder.AddRedisClient("cache");
         builder.Services.AddHubStorage();
         builder.Services.AddProblemDetails();
-        builder.AddAuth().AddProviders().AddRouting().AddGovernance().AddBilling().AddChatCompletions();
+        builder.AddAuth().AddByok().AddProviders().AddRouting().AddGovernance().AddBilling().AddChatCompletions();
         builder.AddPromptTokenEstimation();
         builder.AddRateLimits();
         builder.Services.AddHostedService<CacheInvalidationListener>();
@@ -60,6 +61,15 @@ internal static class GatewayExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>());
         builder.Services.TryAddSingleton<ApiKeyAuthenticator>();
         builder.Services.TryAddSingleton<ApiKeyEndpointFilter>();
+        return builder;
+    }
+
+    /// <summary>Organizations' own provider keys: cached sealed, opened per upstream call.</summary>
+    private static IHostApplicationBuilder AddByok(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ByokOptions>().BindConfiguration(ByokOptions.SectionName).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ByokOptions>, ByokOptionsValidator>());
+        builder.Services.TryAddSingleton<ByokCache>();
         return builder;
     }
 

@@ -26,8 +26,10 @@ internal sealed class RequestAudit(GatewayCaller caller, string correlationId, D
     private TokenUsage? usage;
     private bool answered;
     private bool completed;
-    private TokenPrice? servedPrice;
+    private ChargeRates? servedRates;
     private bool served;
+    private string? billing;
+    private Guid? byokKeyId;
 
     /// <summary>The end user the request is made for: the body's <c>safety_identifier</c> or <c>user</c>, else the <c>x-hub-user</c> header.</summary>
     public string? EndUser => request?.EndUser ?? userHeader;
@@ -39,11 +41,15 @@ internal sealed class RequestAudit(GatewayCaller caller, string correlationId, D
 
     public void Reserved(CreditHold hold) => Hold = hold;
 
-    /// <summary>A provider accepted the request (a 2xx answer is on its way) at <paramref name="price"/>: from here on it costs money.</summary>
-    public void Served(TokenPrice? price) => (served, servedPrice) = (true, price);
+    /// <summary>A provider accepted the request (a 2xx answer is on its way) at <paramref name="rates"/>: from here on it costs money.</summary>
+    public void Served(ChargeRates? rates) => (served, servedRates) = (true, rates);
 
-    /// <summary>The provider chosen (first the plan's first candidate; after forwarding, the one that answered) and those tried before it.</summary>
-    public void Routed(RouteOffer offer, IReadOnlyList<string> tried) => (route, fallbacks) = (offer, tried);
+    /// <summary>
+    /// The provider chosen (first the plan's first candidate; after forwarding, the one that answered),
+    /// those tried before it, and who pays it: Hub (managed) or the organization's own key (<paramref name="byokKey"/>).
+    /// </summary>
+    public void Routed(RouteOffer offer, IReadOnlyList<string> tried, Guid? byokKey) =>
+        (route, fallbacks, billing, byokKeyId) = (offer, tried, byokKey is null ? BillingModes.Managed : BillingModes.Byok, byokKey);
 
     public void Scanned(EffectivePolicy used, ScanVerdict result) => (policy, verdict) = (used, result);
 
@@ -68,7 +74,7 @@ internal sealed class RequestAudit(GatewayCaller caller, string correlationId, D
         }
 
         var (wallet, spend) = Cost(hold);
-        return auditEvent with { CostMicros = spend, Charge = new LedgerCharge(-wallet, spend, BillingModes.Managed) };
+        return auditEvent with { CostMicros = spend, Charge = new LedgerCharge(-wallet, spend, billing ?? BillingModes.Managed) };
     }
 
     /// <summary>
@@ -84,13 +90,14 @@ internal sealed class RequestAudit(GatewayCaller caller, string correlationId, D
         }
 
         var whole = hold.Whole;
-        if (usage is not { } tokens || servedPrice is not { } price)
+        if (usage is not { } tokens || servedRates is not { } rates)
         {
             return whole;
         }
 
-        var actual = price.CostOf(tokens.PromptTokens, tokens.CompletionTokens);
-        return (Math.Min(actual, whole.Wallet), Math.Min(actual, whole.Spend));
+        var wallet = rates.Wallet.CostOf(tokens.PromptTokens, tokens.CompletionTokens);
+        var spend = rates.Spend.CostOf(tokens.PromptTokens, tokens.CompletionTokens);
+        return (Math.Min(wallet, whole.Wallet), Math.Min(spend, whole.Spend));
     }
 
     private AuditEvent ToEvent(int status, string? errorType) => new(
@@ -115,7 +122,11 @@ internal sealed class RequestAudit(GatewayCaller caller, string correlationId, D
         usage?.CompletionTokens,
         CostMicros: null,
         Fallbacks: [.. fallbacks],
-        request?.PromptSha256);
+        request?.PromptSha256)
+    {
+        Billing = route is null ? null : billing,
+        ByokKeyId = route is null ? null : byokKeyId,
+    };
 
     private List<AuditEntityCount> EntityCounts()
     {

@@ -17,7 +17,8 @@ internal sealed record Reservation(CreditHold Hold, ChatRequest Request, RoutePl
 /// <summary>
 /// The budget step, before anything is sent: estimate what the request can cost with whichever
 /// candidate serves it (prompt tokens counted, output at the request's allowance, the dearest
-/// candidate's price), then hold that much in the wallet and every budget covering the request, in one
+/// candidate's price for each account: a candidate paid by the organization's own key costs the
+/// wallet nothing, <see cref="OfferRates"/>), then hold that much in the wallet and every budget covering the request, in one
 /// atomic step. When the accounts cover the prompt but not the whole allowance, the hold is what they
 /// can pay and the request's output limit is lowered to match; when they cannot pay for the prompt
 /// plus <see cref="BillingOptions.MinimumOutputTokens"/>, the request is refused (402). If the credit
@@ -33,7 +34,7 @@ internal sealed partial class CreditReservation(
     public async Task<(Reservation? Reservation, HubError? Error, CreditShortfall? Shortfall)> ReserveAsync(
         GatewayCaller caller, ChatRequest request, RoutePlan plan, string? endUser, string correlationId, int promptTokens, CancellationToken cancellationToken)
     {
-        var (priced, worst) = Priced(plan);
+        var (priced, worst) = Payable(plan);
         if (priced.Count == 0)
         {
             Log.ModelNotPriced(logger, plan.Candidates[0].ProviderId);
@@ -45,7 +46,7 @@ internal sealed partial class CreditReservation(
         {
             var accounts = PayingAccounts.For(caller, endUser, await budgets.ForAsync(caller.OrganizationId, cancellationToken), time.GetUtcNow(), zone);
             var (hold, shortfall) = await store.ReserveAsync(
-                accounts, new ChargeRates(worst, worst), promptTokens, requestedOutput, settings.MinimumOutputTokens, correlationId, holdFor, cancellationToken);
+                accounts, worst, promptTokens, requestedOutput, settings.MinimumOutputTokens, correlationId, holdFor, cancellationToken);
             if (hold is null)
             {
                 return (null, null, shortfall);
@@ -63,24 +64,24 @@ internal sealed partial class CreditReservation(
         }
     }
 
-    /// <summary>The managed price of the offer that served (null only for an offer this step would have dropped).</summary>
-    public TokenPrice? PriceOf(RouteOffer offer) => ManagedPrice.Of(offer, settings);
+    /// <summary>What the offer that served costs each account (null only for an offer this step would have dropped).</summary>
+    public ChargeRates? RatesOf(RoutePlan plan, RouteOffer offer) => OfferRates.Of(offer, plan.BillingOf(offer), settings);
 
-    /// <summary>The candidates Hub can bill, and the dearest input and output price among them.</summary>
-    private (List<RouteOffer> Priced, TokenPrice Worst) Priced(RoutePlan plan)
+    /// <summary>The candidates Hub can bill (or need not: BYOK), and the dearest price among them for each account.</summary>
+    private (List<RouteOffer> Payable, ChargeRates Worst) Payable(RoutePlan plan)
     {
-        var priced = new List<RouteOffer>(plan.Candidates.Count);
-        var worst = new TokenPrice(0, 0);
+        var payable = new List<RouteOffer>(plan.Candidates.Count);
+        var worst = new ChargeRates(new TokenPrice(0, 0), new TokenPrice(0, 0));
         foreach (var offer in plan.Candidates)
         {
-            if (ManagedPrice.Of(offer, settings) is { } price)
+            if (RatesOf(plan, offer) is { } rates)
             {
-                priced.Add(offer);
-                worst = worst.Max(price);
+                payable.Add(offer);
+                worst = OfferRates.Max(worst, rates);
             }
         }
 
-        return (priced, worst);
+        return (payable, worst);
     }
 
     private static HubError NotPriced(string model) => new(StatusCodes.Status403Forbidden, "invalid_request_error", "model_not_priced",

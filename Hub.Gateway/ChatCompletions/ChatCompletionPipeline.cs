@@ -3,6 +3,7 @@ using Hub.Gateway.Audit;
 using Hub.Gateway.Auth;
 using Hub.Gateway.Billing;
 using Hub.Gateway.Billing.Estimation;
+using Hub.Gateway.Byok;
 using Hub.Gateway.Correlation;
 using Hub.Gateway.Errors;
 using Hub.Gateway.Policies;
@@ -18,8 +19,9 @@ namespace Hub.Gateway.ChatCompletions;
 /// <summary>
 /// The governed path of a chat completion, in order:
 /// 1. read and validate the body, collecting every text the model would read;
-/// 2. load the caller's project rules and policy (cached);
-/// 3. route: the candidates the project and the request allow, in order (<see cref="ModelRouter"/>);
+/// 2. load the caller's project rules and policy, and its organization's own provider keys (cached);
+/// 3. route: the candidates the project and the request allow and the caller can pay for, in order
+///    (<see cref="ModelRouter"/>); each is paid by Hub (managed) or by the caller's own key (BYOK);
 /// 4. count the prompt's tokens; in one Redis round trip, admit the request under the key's and project's
 ///    requests and tokens per minute and loop protection (else 429, <see cref="RateLimiter"/>) and hold
 ///    what it can cost in the wallet and every budget covering it, capping its output to what they can
@@ -33,6 +35,7 @@ namespace Hub.Gateway.ChatCompletions;
 internal sealed class ChatCompletionPipeline(
     ChatRequestReader reader,
     ProjectRulesCache projectRules,
+    ByokCache byok,
     RateLimiter rateLimiter,
     RouteCatalog catalog,
     ModelRouter router,
@@ -97,20 +100,25 @@ internal sealed class ChatCompletionPipeline(
             return await RefuseAsync(context, unavailable);
         }
 
+        var (keys, keysUnavailable) = await byok.ForAsync(caller, cancellationToken);
+        if (keysUnavailable is not null)
+        {
+            return await RefuseAsync(context, keysUnavailable);
+        }
+
         // Step 3
         if (await catalog.GetAsync(cancellationToken) is not { } routes)
         {
             return await RefuseAsync(context, HubError.CatalogUnavailable());
         }
 
-        var (plan, unroutable) = router.Plan(routes, request!, rules!);
+        var (plan, unroutable) = router.Plan(routes, request!, rules!, keys);
         if (unroutable is not null)
         {
             return await RefuseAsync(context, unroutable);
         }
 
-        audit.Routed(plan!.Candidates[0], []);
-        GovernanceHeaders.SetRoute(context.Response, plan.Candidates[0], []);
+        Routed(context, audit, plan!, plan!.Candidates[0], []);
 
         // Step 4: the prompt counted once, for the likeliest candidate (the others serve the same model). The
         // rate limits and the hold go to Redis together, one round trip: a hold taken for a request refused
@@ -169,8 +177,7 @@ internal sealed class ChatCompletionPipeline(
         var forwarded = await sender.SendAsync(plan, request, verdict.RedactedTexts, cancellationToken);
         if (forwarded.Offer is { } served)
         {
-            audit.Routed(served, forwarded.Fallbacks);
-            GovernanceHeaders.SetRoute(context.Response, served, forwarded.Fallbacks);
+            Routed(context, audit, plan, served, forwarded.Fallbacks);
         }
 
         if (forwarded.Outcome.Response is not { } answer)
@@ -180,7 +187,7 @@ internal sealed class ChatCompletionPipeline(
 
         if (answer.StatusCode < 400)
         {
-            audit.Served(credits.PriceOf(forwarded.Offer!));
+            audit.Served(credits.RatesOf(plan, forwarded.Offer!));
         }
 
         // Step 7
@@ -201,6 +208,14 @@ internal sealed class ChatCompletionPipeline(
             return RecordAsync(audit, upstream.StatusCode, errorType: null);
         });
         return null;
+    }
+
+    /// <summary>The provider chosen, those tried before it and who pays it, on the audit event and the response headers.</summary>
+    private static void Routed(HttpContext context, RequestAudit audit, RoutePlan plan, RouteOffer offer, IReadOnlyList<string> fallbacks)
+    {
+        var key = plan.KeyFor(offer);
+        audit.Routed(offer, fallbacks, key?.Key.Id);
+        GovernanceHeaders.SetRoute(context.Response, offer, fallbacks, plan.BillingOf(offer));
     }
 
     /// <summary>Appends the request's audit event, once, however many exits reach this.</summary>

@@ -54,6 +54,12 @@ internal static class EventIds
     public const int BudgetLoaded = 2402;
     public const int CreditStoreUnavailable = 2403;
     public const int ModelNotPriced = 2405;
+
+    // 2420–2439: organizations' own provider keys (BYOK)
+    public const int ByokStoreUnavailable = 2420;
+    public const int ByokDataKeyUnreadable = 2421;
+    public const int ByokKeyUnreadable = 2422;
+
     public const int ScannerUnavailable = 3001;
     public const int ScannerRefused = 3002;
     public const int ScannerAnswerInvalid = 3003;

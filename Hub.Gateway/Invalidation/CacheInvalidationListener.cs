@@ -1,9 +1,11 @@
 using Hub.Core.Billing;
+using Hub.Core.Byok;
 using Hub.Core.Catalog;
 using Hub.Core.Keys;
 using Hub.Core.Policies;
 using Hub.Gateway.Auth;
 using Hub.Gateway.Billing;
+using Hub.Gateway.Byok;
 using Hub.Gateway.Policies;
 using Hub.Gateway.Routing;
 using StackExchange.Redis;
@@ -14,12 +16,13 @@ namespace Hub.Gateway.Invalidation;
 /// Applies what Hub.Admin announces over Redis pub/sub to this instance's caches: a revoked key
 /// (<see cref="KeyRevocations"/>) stops working within a second, a saved policy
 /// (<see cref="PolicyChanges"/>) applies from the next request, a catalog edit (<see cref="CatalogChanges"/>)
-/// is reloaded at once, a budget change (<see cref="BudgetChanges"/>) applies from the next request. StackExchange.Redis re-subscribes by
+/// is reloaded at once, a budget change (<see cref="BudgetChanges"/>) and a stored provider key
+/// (<see cref="ByokChanges"/>) apply from the next request. StackExchange.Redis re-subscribes by
 /// itself after a reconnect; a lost message only means waiting for the cache entry's expiry.
 /// </summary>
 internal sealed partial class CacheInvalidationListener(
     IConnectionMultiplexer redis, ApiKeyAuthenticator keys, ProjectRulesCache projects, RouteCatalog catalog, BudgetCache budgets,
-    ILogger<CacheInvalidationListener> logger)
+    ByokCache providerKeys, ILogger<CacheInvalidationListener> logger)
     : BackgroundService
 {
     /// <remarks>A background task, so an unreachable Redis does not hold up the gateway's start.</remarks>
@@ -42,6 +45,13 @@ internal sealed partial class CacheInvalidationListener(
                 if (Guid.TryParse(message.ToString(), out var organizationId))
                 {
                     budgets.Forget(organizationId);
+                }
+            });
+            await subscriber.SubscribeAsync(RedisChannel.Literal(ByokChanges.Channel), (_, message) =>
+            {
+                if (Guid.TryParse(message.ToString(), out var organizationId))
+                {
+                    providerKeys.Forget(organizationId);
                 }
             });
         }

@@ -1,4 +1,5 @@
 using Hub.Core.Tenancy;
+using Hub.Gateway.Byok;
 using Hub.Gateway.Routing;
 
 namespace Hub.Gateway.Models;
@@ -21,11 +22,12 @@ internal sealed record ModelOffer(string Provider, string Model, ModelPricing? P
 /// What a caller may use, through the same filters as routing (project lists, classification, region):
 /// each catalog model with at least one allowed provider as <c>oah/&lt;model&gt;</c> (priced at its
 /// cheapest allowed offer), each allowed offer as <c>&lt;provider&gt;/&lt;id&gt;</c>, and the models of
-/// configured providers outside the catalog. Sorted by id.
+/// configured providers outside the catalog. A provider Hub has no key for is listed only to callers
+/// whose organization stored its own. Sorted by id.
 /// </summary>
 internal static class ModelListing
 {
-    public static List<ModelEntry> For(RouteCatalogSnapshot catalog, Project? project, RoutingOptions routing)
+    public static List<ModelEntry> For(RouteCatalogSnapshot catalog, Project? project, RoutingOptions routing, CallerKeys keys)
     {
         var classification = routing.Classifications.For(project?.Classification ?? routing.AccountClassification);
         var entries = new List<ModelEntry>();
@@ -33,7 +35,7 @@ internal static class ModelListing
         {
             var virtualId = RouteCatalogSnapshot.VirtualPrefix + model.Id;
             var allowed = model.Offers
-                .Where(offer => new CandidateFilter(project, virtualId, classification, ProviderPreferences.None).Check(offer) == Exclusion.None)
+                .Where(offer => keys.CanUse(offer) && new CandidateFilter(project, virtualId, classification, ProviderPreferences.None).Check(offer) == Exclusion.None)
                 .OrderBy(offer => offer.CostKey(1, 1)).ThenBy(offer => offer.ProviderId, StringComparer.Ordinal)
                 .ToList();
             if (allowed.Count == 0)
@@ -53,8 +55,8 @@ internal static class ModelListing
             {
                 if (!provider.OffersByUpstreamId.ContainsKey(id))
                 {
-                    var offer = new RouteOffer(provider.Provider, null, id, null, null, null, provider.Traits);
-                    if (Allows(project, classification, offer, $"{offer.ProviderId}/{id}"))
+                    var offer = new RouteOffer(provider.Provider, null, id, null, null, null, provider.Traits) { ByokOnly = provider.ByokOnly };
+                    if (keys.CanUse(offer) && Allows(project, classification, offer, $"{offer.ProviderId}/{id}"))
                     {
                         entries.Add(Forced(catalog, offer, openWeight: null));
                     }

@@ -1,4 +1,5 @@
 using Hub.Gateway.Auth;
+using Hub.Gateway.Byok;
 using Hub.Gateway.Errors;
 using Hub.Gateway.Policies;
 using Hub.Gateway.Routing;
@@ -22,18 +23,18 @@ internal static class ModelsApi
     }
 
     private static async Task<Results<JsonHttpResult<ModelList>, OpenAIErrorResult>> ListAsync(
-        HttpContext context, ProjectRulesCache projectRules, RouteCatalog catalog, IOptions<RoutingOptions> routing)
+        HttpContext context, ProjectRulesCache projectRules, ByokCache byok, RouteCatalog catalog, IOptions<RoutingOptions> routing)
     {
-        var (models, error) = await ListingAsync(context, projectRules, catalog, routing.Value);
+        var (models, error) = await ListingAsync(context, projectRules, byok, catalog, routing.Value);
         return error is null
             ? TypedResults.Json(new ModelList("list", models!), GatewayJsonContext.Default.ModelList)
             : new OpenAIErrorResult(error);
     }
 
     private static async Task<Results<JsonHttpResult<ModelEntry>, OpenAIErrorResult>> GetAsync(
-        string id, HttpContext context, ProjectRulesCache projectRules, RouteCatalog catalog, IOptions<RoutingOptions> routing)
+        string id, HttpContext context, ProjectRulesCache projectRules, ByokCache byok, RouteCatalog catalog, IOptions<RoutingOptions> routing)
     {
-        var (models, error) = await ListingAsync(context, projectRules, catalog, routing.Value);
+        var (models, error) = await ListingAsync(context, projectRules, byok, catalog, routing.Value);
         if (error is not null)
         {
             return new OpenAIErrorResult(error);
@@ -51,16 +52,23 @@ internal static class ModelsApi
     }
 
     private static async Task<(List<ModelEntry>? Models, HubError? Error)> ListingAsync(
-        HttpContext context, ProjectRulesCache projectRules, RouteCatalog catalog, RoutingOptions routing)
+        HttpContext context, ProjectRulesCache projectRules, ByokCache byok, RouteCatalog catalog, RoutingOptions routing)
     {
-        var (rules, unavailable) = await projectRules.TryForAsync(context.Features.GetRequiredFeature<GatewayCaller>(), context.RequestAborted);
+        var caller = context.Features.GetRequiredFeature<GatewayCaller>();
+        var (rules, unavailable) = await projectRules.TryForAsync(caller, context.RequestAborted);
         if (unavailable is not null)
         {
             return (null, unavailable);
         }
 
+        var (keys, keysUnavailable) = await byok.ForAsync(caller, context.RequestAborted);
+        if (keysUnavailable is not null)
+        {
+            return (null, keysUnavailable);
+        }
+
         return await catalog.GetAsync(context.RequestAborted) is { } snapshot
-            ? (ModelListing.For(snapshot, rules!.Project, routing), null)
+            ? (ModelListing.For(snapshot, rules!.Project, routing, keys), null)
             : (null, HubError.CatalogUnavailable());
     }
 }

@@ -29,6 +29,12 @@ internal sealed class ProviderOptions
     /// </summary>
     public string? BaseUrl { get; set; }
 
+    /// <summary>
+    /// Hub has no key of its own here: only organizations that stored their own (BYOK) can use this
+    /// provider. Default false; a known provider with no configuration at all is BYOK-only by itself.
+    /// </summary>
+    public bool ByokOnly { get; set; }
+
     /// <summary>The managed key: bearer token, Anthropic <c>x-api-key</c>, Google API key, Azure <c>api-key</c>, or a Bedrock API key. Environment or secret store only.</summary>
     public string? ApiKey { get; set; }
 

@@ -1,53 +1,60 @@
+using Hub.Gateway.Byok;
+
 namespace Hub.Gateway.Routing;
 
 /// <summary>
 /// Orders the candidates that passed the filters: providers named in the request's <c>order</c> first,
-/// in that order; then providers whose breaker is open last; then by the request's <c>sort</c>
-/// (default price: the list price of this request's estimated tokens); ties by recent health
-/// (success rate, then latency), then by provider id so the order is deterministic.
+/// in that order; then providers whose breaker is open last; then, for a project that prefers its own
+/// keys (<c>prefer_byok</c>), those first; then by the request's <c>sort</c> (default price: the list
+/// price of this request's estimated tokens); ties to the caller's own keys (BYOK), then by recent
+/// health (success rate, then latency), then by provider id so the order is deterministic.
 /// </summary>
 internal static class CandidateOrder
 {
-    public static void Sort(Span<RouteOffer> candidates, ProviderPreferences preferences, int promptTokens, int outputTokens, ProviderHealthBoard health)
+    public static void Sort(
+        Span<RouteOffer> candidates, ProviderPreferences preferences, int promptTokens, int outputTokens, ProviderHealthBoard health, CallerKeys keys, bool preferByok)
     {
         if (candidates.Length < 2)
         {
             return;
         }
 
-        Span<Key> keys = candidates.Length <= 32 ? stackalloc Key[candidates.Length] : new Key[candidates.Length];
+        Span<Key> sortKeys = candidates.Length <= 32 ? stackalloc Key[candidates.Length] : new Key[candidates.Length];
         for (var i = 0; i < candidates.Length; i++)
         {
             var offer = candidates[i];
             var state = health.For(offer.ProviderId);
-            keys[i] = new Key(
+            var byok = keys.For(offer.ProviderId) is not null;
+            sortKeys[i] = new Key(
                 i,
                 Rank(preferences.Order, offer.ProviderId),
                 state.IsOpen,
+                preferByok && byok,
                 SortValue(preferences.Sort, state),
                 offer.CostKey(promptTokens, outputTokens),
+                byok,
                 state.SuccessRate,
                 state.LatencyMs ?? double.MaxValue);
         }
 
         // Insertion sort: a handful of candidates, and it is stable.
-        for (var i = 1; i < keys.Length; i++)
+        for (var i = 1; i < sortKeys.Length; i++)
         {
-            var key = keys[i];
+            var key = sortKeys[i];
             var j = i - 1;
-            while (j >= 0 && Compare(key, keys[j], candidates) < 0)
+            while (j >= 0 && Compare(key, sortKeys[j], candidates) < 0)
             {
-                keys[j + 1] = keys[j];
+                sortKeys[j + 1] = sortKeys[j];
                 j--;
             }
 
-            keys[j + 1] = key;
+            sortKeys[j + 1] = key;
         }
 
         Span<RouteOffer> ordered = new RouteOffer[candidates.Length];
-        for (var i = 0; i < keys.Length; i++)
+        for (var i = 0; i < sortKeys.Length; i++)
         {
-            ordered[i] = candidates[keys[i].Index];
+            ordered[i] = candidates[sortKeys[i].Index];
         }
 
         ordered.CopyTo(candidates);
@@ -66,6 +73,11 @@ internal static class CandidateOrder
             return a.Open ? 1 : -1;
         }
 
+        if (a.Preferred != b.Preferred)
+        {
+            return a.Preferred ? -1 : 1;
+        }
+
         var bySort = a.SortValue.CompareTo(b.SortValue);
         if (bySort != 0)
         {
@@ -76,6 +88,11 @@ internal static class CandidateOrder
         if (byPrice != 0)
         {
             return byPrice;
+        }
+
+        if (a.Byok != b.Byok)
+        {
+            return a.Byok ? -1 : 1;
         }
 
         var byHealth = b.SuccessRate.CompareTo(a.SuccessRate);
@@ -109,5 +126,7 @@ internal static class CandidateOrder
         return int.MaxValue;
     }
 
-    private readonly record struct Key(int Index, int Rank, bool Open, double SortValue, long Price, double SuccessRate, double LatencyMs);
+    /// <param name="Preferred">A BYOK candidate of a project that prefers its own keys.</param>
+    /// <param name="Byok">The caller's own key pays this provider.</param>
+    private readonly record struct Key(int Index, int Rank, bool Open, bool Preferred, double SortValue, long Price, bool Byok, double SuccessRate, double LatencyMs);
 }

@@ -1,3 +1,4 @@
+using Hub.Core.Secrets;
 using Hub.Gateway.ChatCompletions;
 using Hub.Gateway.Errors;
 using Hub.Gateway.Providers;
@@ -15,7 +16,9 @@ internal sealed record ForwardResult(RouteOffer? Offer, ProviderOutcome Outcome,
 /// <see cref="ProviderOutcome.MayFallback"/>); a request the upstream judged wrong or refused for its
 /// content is answered, not routed around. Nothing here runs once bytes reach the client: the relay
 /// starts after this returns. Every outcome feeds the provider's breaker; a provider whose breaker is
-/// open is skipped without a call.
+/// open is skipped without a call. A candidate paid by the caller's own key gets it opened for this
+/// call only; a key that does not open fails that candidate (never the provider's breaker) and the
+/// next is tried.
 /// </summary>
 internal sealed partial class FallbackSender(ProviderHealthBoard health, TimeProvider time, ILogger<FallbackSender> logger)
 {
@@ -26,6 +29,18 @@ internal sealed partial class FallbackSender(ProviderHealthBoard health, TimePro
         for (var i = 0; i < plan.Candidates.Count; i++)
         {
             var offer = plan.Candidates[i];
+            if (!TryOpenKey(plan, offer, out var credentials, out var unreadable))
+            {
+                if (failed is not null)
+                {
+                    fallbacks.Add(failed.Offer!.ProviderId);
+                    await DiscardAsync(failed.Outcome);
+                }
+
+                failed = new ForwardResult(offer, unreadable, fallbacks, 0);
+                continue;
+            }
+
             var state = health.For(offer.ProviderId);
             if (!state.TryAcquire())
             {
@@ -42,7 +57,7 @@ internal sealed partial class FallbackSender(ProviderHealthBoard health, TimePro
             }
 
             var started = time.GetTimestamp();
-            var outcome = await offer.Provider.SendAsync(UpstreamRequest(plan, request, offer, redactedTexts), cancellationToken);
+            var outcome = await offer.Provider.SendAsync(UpstreamRequest(plan, request, offer, redactedTexts, credentials), cancellationToken);
             var answeredAt = time.GetTimestamp();
             if (!outcome.MayFallback)
             {
@@ -59,13 +74,40 @@ internal sealed partial class FallbackSender(ProviderHealthBoard health, TimePro
         return failed ?? new ForwardResult(null, ProviderOutcome.Failure(AllCircuitsOpen(plan), mayFallback: false), fallbacks, 0);
     }
 
-    private static ProviderRequest UpstreamRequest(RoutePlan plan, ChatRequest request, RouteOffer offer, IReadOnlyList<string>? redactedTexts) => new(
+    private static ProviderRequest UpstreamRequest(
+        RoutePlan plan, ChatRequest request, RouteOffer offer, IReadOnlyList<string>? redactedTexts, ProviderCredentials? credentials) => new(
         request.ToUpstreamBody(offer.UpstreamModel, redactedTexts, offer.Provider.OutputLimitField),
         request.Stream,
         offer.UpstreamModel,
         offer.MaxOutputTokens ?? ProviderRequest.FallbackMaxTokens,
-        Credentials: null,
+        credentials,
         Downstream: offer.Provider.RoutesDownstream ? plan.Downstream : null);
+
+    /// <summary>The caller's own credentials for the offer (null: the provider's configured ones), or false when they do not open.</summary>
+    private bool TryOpenKey(RoutePlan plan, RouteOffer offer, out ProviderCredentials? credentials, out ProviderOutcome unreadable)
+    {
+        (credentials, unreadable) = (null, default);
+        if (plan.KeyFor(offer) is not { } key)
+        {
+            return true;
+        }
+
+        try
+        {
+            var opened = plan.Keys.Organization.Open(key);
+            credentials = new ProviderCredentials(opened.ApiKey, opened.AccessKeyId, opened.SecretAccessKey, opened.SessionToken, opened.Region);
+            return true;
+        }
+        catch (SecretUnreadableException)
+        {
+            // The reason is already logged where the keys were loaded, or is a tampered row: either way, name only the key.
+            Log.KeyUnreadable(logger, offer.ProviderId, key.Key.Id);
+            unreadable = ProviderOutcome.Failure(new HubError(StatusCodes.Status503ServiceUnavailable, "service_unavailable_error", "byok_key_unreadable",
+                $"Your organization's key for {offer.ProviderId} cannot be decrypted by this gateway, so it was not used. Ask your administrator to store it again or check Hub's master key."),
+                mayFallback: true);
+            return false;
+        }
+    }
 
     private static int StatusOf(ProviderOutcome outcome) => outcome.Response?.StatusCode ?? outcome.Error?.Status ?? 0;
 
@@ -80,6 +122,10 @@ internal sealed partial class FallbackSender(ProviderHealthBoard health, TimePro
 
     private static partial class Log
     {
+        [LoggerMessage(EventId = Diagnostics.EventIds.ByokKeyUnreadable, EventName = nameof(KeyUnreadable), Level = LogLevel.Error,
+            Message = "The stored key {KeyId} for provider {Provider} did not decrypt; that candidate was skipped")]
+        public static partial void KeyUnreadable(ILogger logger, string provider, Guid keyId);
+
         [LoggerMessage(EventId = Diagnostics.EventIds.FallingBack, EventName = nameof(FallingBack), Level = LogLevel.Information,
             Message = "Provider {Provider} failed before answering (HTTP {Status}); falling back to {Next}")]
         public static partial void FallingBack(ILogger logger, string provider, int status, string next);

@@ -16,6 +16,9 @@ internal sealed record RouteOffer(
     /// <summary>Whether the catalog lists the model as open-weight (its managed markup differs).</summary>
     public bool OpenWeight { get; init; }
 
+    /// <summary>Hub has no key for this provider: only a caller with its own key (BYOK) can use the offer.</summary>
+    public bool ByokOnly { get; init; }
+
     public string ProviderId => Provider.Name;
 
     /// <summary>The list price of this request's estimated tokens, in micro-USD per million (compare, don't display).</summary>
@@ -33,7 +36,8 @@ internal sealed record RouteProvider(
     ProviderTraits Traits,
     FrozenDictionary<string, RouteOffer> OffersByUpstreamId,
     FrozenDictionary<string, RouteOffer> OffersByModelId,
-    (long Input, long Output)? UnlistedPrice = null);
+    (long Input, long Output)? UnlistedPrice = null,
+    bool ByokOnly = false);
 
 /// <summary>
 /// The catalog joined with this gateway's configured providers, immutable and swapped whole on reload
@@ -91,6 +95,7 @@ internal sealed class RouteCatalogSnapshot
                 {
                     ContextWindow = offer.ContextWindow,
                     OpenWeight = openWeight.GetValueOrDefault(offer.ModelId),
+                    ByokOnly = registry.ByokOnly.Contains(provider.Name),
                 });
             }
         }
@@ -104,7 +109,8 @@ internal sealed class RouteCatalogSnapshot
                 traits[provider.Name],
                 offers.Where(offer => offer.Provider == provider).ToFrozenDictionary(offer => offer.UpstreamModel, StringComparer.Ordinal),
                 offers.Where(offer => offer.Provider == provider).ToFrozenDictionary(offer => offer.ModelId!, StringComparer.Ordinal),
-                UnlistedPriceOf(options.GetValueOrDefault(provider.Name))),
+                UnlistedPriceOf(options.GetValueOrDefault(provider.Name)),
+                registry.ByokOnly.Contains(provider.Name)),
             StringComparer.OrdinalIgnoreCase);
         var downstreamTraits = catalog.Providers.ToFrozenDictionary(
             provider => provider.Id, provider => ProviderTraits.Of(provider, options.GetValueOrDefault(provider.Id) ?? new ProviderOptions()), StringComparer.OrdinalIgnoreCase);
@@ -143,7 +149,10 @@ internal sealed class RouteCatalogSnapshot
         }
 
         // A model the catalog does not list: the provider is asked as is, at the price configured for such models, if any.
-        return [new RouteOffer(provider.Provider, null, upstreamModel, provider.UnlistedPrice?.Input, provider.UnlistedPrice?.Output, null, provider.Traits)];
+        return [new RouteOffer(provider.Provider, null, upstreamModel, provider.UnlistedPrice?.Input, provider.UnlistedPrice?.Output, null, provider.Traits)
+        {
+            ByokOnly = provider.ByokOnly,
+        }];
     }
 
     private static (long Input, long Output)? UnlistedPriceOf(ProviderOptions? options) =>

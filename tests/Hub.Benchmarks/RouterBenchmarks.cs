@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Hub.Core.Catalog;
 using Hub.Core.Randomness;
 using Hub.Core.Tenancy;
+using Hub.Gateway.Byok;
 using Hub.Gateway.ChatCompletions;
 using Hub.Gateway.Policies;
 using Hub.Gateway.Providers;
@@ -41,7 +42,7 @@ public class RouterBenchmarks
             offers.Add(new CatalogOffer("llama-3.3-70b-instruct", id, $"meta-llama/llama-3.3-70b-{i}", 100_000 + (i * 37_000 % 300_000), 400_000 - (i * 13_000), null, 131_072, 8192));
         }
 
-        var registry = new ProviderRegistry(Options.Create(options), [new OpenAICompatibleProtocol(NullLogger<OpenAICompatibleProvider>.Instance)], TimeProvider.System, CryptoRandomSource.Instance);
+        var registry = new ProviderRegistry(Options.Create(options), Options.Create(new ByokOptions()), [new OpenAICompatibleProtocol(NullLogger<OpenAICompatibleProvider>.Instance)], TimeProvider.System, CryptoRandomSource.Instance);
         catalog = RouteCatalogSnapshot.Build(new CatalogContents(providers, [new CatalogModel("llama-3.3-70b-instruct", true)], offers), registry, options);
         var routing = Options.Create(new RoutingOptions());
         var health = new ProviderHealthBoard(routing, TimeProvider.System);
@@ -56,7 +57,7 @@ public class RouterBenchmarks
             EffectivePolicy.Default);
         plain = Parse("""{"model":"oah/llama-3.3-70b-instruct","messages":[{"role":"system","content":"You are terse."},{"role":"user","content":"Summarise the ticket below in two lines."}],"max_tokens":256}""");
         withPreferences = Parse("""{"model":"oah/llama-3.3-70b-instruct","messages":[{"role":"user","content":"Summarise the ticket below in two lines."}],"provider":{"order":["provider-4","provider-2"],"ignore":["provider-1"],"max_price":{"prompt":0.5,"completion":1}}}""");
-        if (router.Plan(catalog, plain, rules).Plan?.Candidates.Count != 8 || router.Plan(catalog, withPreferences, rules).Plan?.Candidates.Count != 7)
+        if (router.Plan(catalog, plain, rules, CallerKeys.None).Plan?.Candidates.Count != 8 || router.Plan(catalog, withPreferences, rules, CallerKeys.None).Plan?.Candidates.Count != 7)
         {
             throw new InvalidOperationException("The benchmark's routing set-up does not leave the expected candidates.");
         }
@@ -64,10 +65,10 @@ public class RouterBenchmarks
 
     /// <summary>Returns the first candidate's id so the plan is used (BenchmarkDotNet keeps returned values alive).</summary>
     [Benchmark(Baseline = true)]
-    public string Plan_TenCandidates() => router.Plan(catalog, plain, rules).Plan!.Candidates[0].ProviderId;
+    public string Plan_TenCandidates() => router.Plan(catalog, plain, rules, CallerKeys.None).Plan!.Candidates[0].ProviderId;
 
     [Benchmark]
-    public string Plan_TenCandidates_WithProviderPreferences() => router.Plan(catalog, withPreferences, rules).Plan!.Candidates[0].ProviderId;
+    public string Plan_TenCandidates_WithProviderPreferences() => router.Plan(catalog, withPreferences, rules, CallerKeys.None).Plan!.Candidates[0].ProviderId;
 
     private static ChatRequest Parse(string json) => ChatRequestReader.Parse(System.Text.Encoding.UTF8.GetBytes(json)).Request!;
 }

@@ -1,5 +1,6 @@
 using Hub.Core.Catalog;
 using Hub.Core.Randomness;
+using Hub.Gateway.Byok;
 using Hub.Gateway.ChatCompletions;
 using Hub.Gateway.Providers;
 using Hub.Gateway.Providers.OpenAICompatible;
@@ -21,7 +22,7 @@ internal static class InMemoryRoutes
         }
 
         options["custom"] = new ProviderOptions { BaseUrl = "http://127.0.0.1:9/custom/v1", Models = ["only-this"] };
-        var registry = new ProviderRegistry(Options.Create(options), [new OpenAICompatibleProtocol(NullLogger<OpenAICompatibleProvider>.Instance)],
+        var registry = new ProviderRegistry(Options.Create(options), Options.Create(new ByokOptions()), [new OpenAICompatibleProtocol(NullLogger<OpenAICompatibleProvider>.Instance)],
             TimeProvider.System, CryptoRandomSource.Instance);
         var models = offers.Select(offer => offer.ModelId).Distinct().Select(id => new CatalogModel(id, true)).ToList();
         return RouteCatalogSnapshot.Build(new CatalogContents(providers, models, offers), registry, options);

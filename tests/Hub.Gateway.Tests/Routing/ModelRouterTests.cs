@@ -1,4 +1,5 @@
 using Hub.Core.Tenancy;
+using Hub.Gateway.Byok;
 using Hub.Gateway.Policies;
 using Hub.Gateway.Routing;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ public sealed class ModelRouterTests
     [Fact]
     public void Plan_VirtualModel_CheapestAllowedFirst()
     {
-        var (plan, error) = Router().Plan(Catalog, Request("oah/llama"), Rules(new NewProject("p")));
+        var (plan, error) = Router().Plan(Catalog, Request("oah/llama"), Rules(new NewProject("p")), CallerKeys.None);
 
         Assert.Null(error);
         // "trainer" is cheapest but the default classification (internal) refuses providers that train on prompts.
@@ -32,7 +33,7 @@ public sealed class ModelRouterTests
     [InlineData("restricted", new[] { "eu" })]
     public void Plan_Classification_DecidesWhichProvidersRemain(string classification, string[] expected)
     {
-        var (plan, _) = Router().Plan(Catalog, Request("oah/llama"), Rules(new NewProject("p", Classification: classification)));
+        var (plan, _) = Router().Plan(Catalog, Request("oah/llama"), Rules(new NewProject("p", Classification: classification)), CallerKeys.None);
 
         Assert.Equal(expected, plan!.Candidates.Select(c => c.ProviderId));
     }
@@ -43,7 +44,7 @@ public sealed class ModelRouterTests
         var options = new RoutingOptions();
         options.Classifications.Confidential.RequiredCertifications.Add("hipaa-baa");
 
-        var (plan, _) = Router(options: options).Plan(Catalog, Request("oah/llama"), Rules(new NewProject("p", Classification: "confidential")));
+        var (plan, _) = Router(options: options).Plan(Catalog, Request("oah/llama"), Rules(new NewProject("p", Classification: "confidential")), CallerKeys.None);
 
         Assert.Equal(["mid"], plan!.Candidates.Select(c => c.ProviderId));
     }
@@ -54,7 +55,7 @@ public sealed class ModelRouterTests
     [InlineData("us", new[] { "cheap", "mid", "dear" })]
     public void Plan_ProjectRegion_KeepsProvidersInside(string region, string[] expected)
     {
-        var (plan, _) = Router().Plan(Catalog, Request("oah/llama"), Rules(new NewProject("p", Region: region)));
+        var (plan, _) = Router().Plan(Catalog, Request("oah/llama"), Rules(new NewProject("p", Region: region)), CallerKeys.None);
 
         Assert.Equal(expected, plan!.Candidates.Select(c => c.ProviderId));
     }
@@ -64,7 +65,7 @@ public sealed class ModelRouterTests
     {
         var project = new NewProject("p", AllowedProviders: ["cheap", "mid", "dear"], DeniedProviders: ["mid"], AllowedModels: ["oah/llama"], DeniedModels: ["dear/llama@dear"]);
 
-        var (plan, _) = Router().Plan(Catalog, Request("oah/llama"), Rules(project));
+        var (plan, _) = Router().Plan(Catalog, Request("oah/llama"), Rules(project), CallerKeys.None);
 
         Assert.Equal(["cheap"], plan!.Candidates.Select(c => c.ProviderId));
     }
@@ -72,7 +73,7 @@ public sealed class ModelRouterTests
     [Fact]
     public void Plan_ProjectAllowsOtherModelsOnly_403SaysSo()
     {
-        var (_, error) = Router().Plan(Catalog, Request("oah/llama"), Rules(new NewProject("p", AllowedModels: ["oah/mistral"])));
+        var (_, error) = Router().Plan(Catalog, Request("oah/llama"), Rules(new NewProject("p", AllowedModels: ["oah/mistral"])), CallerKeys.None);
 
         Assert.Equal(403, error!.Status);
         Assert.Contains("cheap (model not among the project's allowed models)", error.Message, StringComparison.Ordinal);
@@ -81,7 +82,7 @@ public sealed class ModelRouterTests
     [Fact]
     public void Plan_AllowFallbacksFalse_OneCandidate()
     {
-        var (plan, _) = Router().Plan(Catalog, Request("oah/llama", ",\"provider\":{\"allow_fallbacks\":false}"), Rules(new NewProject("p")));
+        var (plan, _) = Router().Plan(Catalog, Request("oah/llama", ",\"provider\":{\"allow_fallbacks\":false}"), Rules(new NewProject("p")), CallerKeys.None);
 
         Assert.Equal(["cheap"], plan!.Candidates.Select(c => c.ProviderId));
     }
@@ -89,7 +90,7 @@ public sealed class ModelRouterTests
     [Fact]
     public void Plan_RequestZdr_KeepsZeroRetentionOnly()
     {
-        var (plan, _) = Router().Plan(Catalog, Request("oah/llama", ",\"provider\":{\"zdr\":true}"), Rules(new NewProject("p")));
+        var (plan, _) = Router().Plan(Catalog, Request("oah/llama", ",\"provider\":{\"zdr\":true}"), Rules(new NewProject("p")), CallerKeys.None);
 
         Assert.Equal(["eu"], plan!.Candidates.Select(c => c.ProviderId));
     }
@@ -101,7 +102,7 @@ public sealed class ModelRouterTests
         var health = Health();
         health.For("x").RecordFailure();
 
-        var (plan, _) = Router(health).Plan(catalog, Request("oah/m"), Rules(new NewProject("p")));
+        var (plan, _) = Router(health).Plan(catalog, Request("oah/m"), Rules(new NewProject("p")), CallerKeys.None);
 
         Assert.Equal(["y", "x"], plan!.Candidates.Select(c => c.ProviderId));
     }
@@ -113,7 +114,7 @@ public sealed class ModelRouterTests
         var health = Health(options);
         health.For("cheap").RecordFailure();
 
-        var (plan, _) = Router(health, options).Plan(Catalog, Request("oah/llama"), Rules(new NewProject("p")));
+        var (plan, _) = Router(health, options).Plan(Catalog, Request("oah/llama"), Rules(new NewProject("p")), CallerKeys.None);
 
         Assert.Equal(["mid", "eu", "dear", "cheap"], plan!.Candidates.Select(c => c.ProviderId));
     }
@@ -129,7 +130,7 @@ public sealed class ModelRouterTests
         health.For("mid").RecordThroughput(1000, 1000);
         health.For("dear").RecordThroughput(100, 1000);
 
-        var (plan, _) = Router(health).Plan(Catalog, Request("oah/llama", $$""","provider":{"sort":"{{sort}}","only":["cheap","mid","dear"]}"""), Rules(new NewProject("p")));
+        var (plan, _) = Router(health).Plan(Catalog, Request("oah/llama", $$""","provider":{"sort":"{{sort}}","only":["cheap","mid","dear"]}"""), Rules(new NewProject("p")), CallerKeys.None);
 
         Assert.Equal(expected, plan!.Candidates.Select(c => c.ProviderId));
     }
@@ -140,7 +141,7 @@ public sealed class ModelRouterTests
     [InlineData("custom/not-listed")]
     public void Plan_UnknownModel_404(string model)
     {
-        var (_, error) = Router().Plan(Catalog, Request(model), Rules(new NewProject("p")));
+        var (_, error) = Router().Plan(Catalog, Request(model), Rules(new NewProject("p")), CallerKeys.None);
 
         Assert.Equal(404, error!.Status);
         Assert.Equal("model_not_found", error.Code);
@@ -153,7 +154,7 @@ public sealed class ModelRouterTests
     [InlineData("custom/only-this", "only-this", null)]
     public void Plan_ForcedRoute_ByCatalogNameOrProviderId(string model, string upstream, long? inputPrice)
     {
-        var (plan, _) = Router().Plan(Catalog, Request(model), Rules(new NewProject("p")));
+        var (plan, _) = Router().Plan(Catalog, Request(model), Rules(new NewProject("p")), CallerKeys.None);
 
         var candidate = Assert.Single(plan!.Candidates);
         Assert.Equal(upstream, candidate.UpstreamModel);
