@@ -27,6 +27,13 @@ public sealed class GatewayFixture : IAsyncLifetime
     /// <summary>Consecutive failures that open a provider's breaker in these tests.</summary>
     public const int BreakerThreshold = 20;
 
+    /// <summary>
+    /// The master key <c>Byok/MasterKeyRotationTests</c> rotates to. The fixture's gateway holds it as a
+    /// retired key beside its own, as the rotation procedure has every gateway do, so the rotation (which
+    /// re-wraps every organization's data key in the database) leaves the other tests' keys readable.
+    /// </summary>
+    public static readonly string NextMasterKey = Hub.Core.Secrets.MasterKeyRing.NewKeyText();
+
     private WebApplicationFactory<Program>? factory;
     private WebApplicationFactory<scanner::Program>? scannerFactory;
 
@@ -77,6 +84,11 @@ public sealed class GatewayFixture : IAsyncLifetime
         settings["Providers:mock:Enabled"] = "true";
         AddTranslatedProviders(settings);
         AddRoutingProviders(settings);
+
+        // A provider Hub has no key for: only organizations that stored their own can use it (Byok/ tests).
+        settings["Providers:openai:BaseUrl"] = Upstream.BaseUrl;
+        settings["Providers:openai:ByokOnly"] = "true";
+        settings["Hub:Secrets:RetiredMasterKeys:0"] = NextMasterKey;
         settings["Gateway:ChatCompletions:MaxRequestBodyBytes"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         // Loop protection off here. Tests repeat one prompt on purpose (CircuitBreakerTests sends it

@@ -16,6 +16,8 @@ internal sealed class SideGateway : IAsyncDisposable
 
     public Uri Url { get; }
 
+    public IServiceProvider Services => factory.Services;
+
     /// <param name="adjust">Changes to the fixture gateway's settings, for this instance only.</param>
     /// <param name="configure">Changes to its host, such as a replaced <see cref="TimeProvider"/>.</param>
     public static SideGateway Start(GatewayFixture fixture, Action<Dictionary<string, string>>? adjust = null, Action<IWebHostBuilder>? configure = null)

@@ -37,15 +37,19 @@ public static class KestrelTestServer
     /// <summary>Settings for a service whose logs nobody reads: warnings and errors only.</summary>
     public static Dictionary<string, string> QuietSettings() => new() { ["Logging:LogLevel:Default"] = "Warning" };
 
+    /// <summary>The master key every service of a test run shares, so what Admin seals a gateway opens (a fresh one per run).</summary>
+    public static readonly string MasterKey = Hub.Core.Secrets.MasterKeyRing.NewKeyText();
+
     /// <summary>
     /// The gateway's settings for the test servers: connection strings, the scanner's address (as
-    /// Aspire's <c>services__scanner__http__0</c>) and the fake upstream as provider <c>fake</c>.
+    /// Aspire's <c>services__scanner__http__0</c>), the run's master key and the fake upstream as provider <c>fake</c>.
     /// </summary>
     public static Dictionary<string, string> GatewaySettings(LocalInfrastructure infrastructure, FakeOpenAIUpstream upstream, Uri scanner) => new()
     {
         ["ConnectionStrings:hubdb"] = infrastructure.DatabaseConnectionString,
         ["ConnectionStrings:cache"] = infrastructure.RedisConnectionString,
         ["services:scanner:http:0"] = scanner.ToString().TrimEnd('/'),
+        ["Hub:Secrets:MasterKey"] = MasterKey,
         ["Providers:fake:BaseUrl"] = upstream.BaseUrl,
         ["Providers:fake:ApiKey"] = FakeOpenAIUpstream.ApiKey,
     };
