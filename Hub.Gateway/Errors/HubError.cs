@@ -35,6 +35,11 @@ internal sealed record HubError(int Status, string Type, string? Code, string Me
         new(StatusCodes.Status502BadGateway, "upstream_error", "provider_auth_failed",
             $"The provider '{provider}' rejected the gateway's credentials.");
 
+    /// <summary>The upstream refused the organization's own key (BYOK): its administrator can fix that, so say whose key it was (by its last four characters only).</summary>
+    public static HubError OwnKeyRejected(string provider, string last4) =>
+        new(StatusCodes.Status502BadGateway, "upstream_error", "provider_auth_failed",
+            $"The provider '{provider}' rejected your organization's own key (ending {last4}). Ask your administrator to store a valid one (PUT /admin/v1/byok/{provider}).");
+
     public static HubError UpstreamFailed(string provider, int upstreamStatus) =>
         new(StatusCodes.Status502BadGateway, "upstream_error", "upstream_error",
             $"The provider '{provider}' answered with HTTP {upstreamStatus}.");

@@ -58,6 +58,11 @@ internal sealed partial class FallbackSender(ProviderHealthBoard health, TimePro
 
             var started = time.GetTimestamp();
             var outcome = await offer.Provider.SendAsync(UpstreamRequest(plan, request, offer, redactedTexts, credentials), cancellationToken);
+            if (credentials is not null && outcome.Error is { Code: "provider_auth_failed" })
+            {
+                outcome = ProviderOutcome.Failure(HubError.OwnKeyRejected(offer.ProviderId, plan.KeyFor(offer)!.Key.Last4), outcome.MayFallback);
+            }
+
             var answeredAt = time.GetTimestamp();
             if (!outcome.MayFallback)
             {
