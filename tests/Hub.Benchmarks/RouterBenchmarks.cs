@@ -17,7 +17,8 @@ namespace Hub.Benchmarks;
 /// The router's decision for one request to a model ten providers serve (issue #6 target: at most
 /// 5 µs): resolve <c>oah/&lt;model&gt;</c>, run every filter (project lists, classification, region,
 /// the request's preferences) over ten candidates, and order them by estimated price and health.
-/// Two requests: a plain one, and one with a <c>provider</c> object (order, ignore, max_price).
+/// Two requests: a plain one, and one with a <c>provider</c> object (order, ignore, max_price); and
+/// the plain one for an organization with its own keys for two of the providers (BYOK, issue #8).
 /// </summary>
 [MemoryDiagnoser]
 public class RouterBenchmarks
@@ -27,6 +28,7 @@ public class RouterBenchmarks
     private ChatRequest plain = null!;
     private ChatRequest withPreferences = null!;
     private ProjectRules rules = null!;
+    private CallerKeys ownKeys;
 
     [GlobalSetup]
     public void Setup()
@@ -57,7 +59,8 @@ public class RouterBenchmarks
             EffectivePolicy.Default);
         plain = Parse("""{"model":"oah/llama-3.3-70b-instruct","messages":[{"role":"system","content":"You are terse."},{"role":"user","content":"Summarise the ticket below in two lines."}],"max_tokens":256}""");
         withPreferences = Parse("""{"model":"oah/llama-3.3-70b-instruct","messages":[{"role":"user","content":"Summarise the ticket below in two lines."}],"provider":{"order":["provider-4","provider-2"],"ignore":["provider-1"],"max_price":{"prompt":0.5,"completion":1}}}""");
-        if (router.Plan(catalog, plain, rules, CallerKeys.None).Plan?.Candidates.Count != 8 || router.Plan(catalog, withPreferences, rules, CallerKeys.None).Plan?.Candidates.Count != 7)
+        ownKeys = ByokBenchmarks.CallerWithKeys(rules.Project!.OrganizationId, "provider-2", "provider-5");
+        if (router.Plan(catalog, plain, rules, ownKeys).Plan?.Candidates.Count != 8 || router.Plan(catalog, withPreferences, rules, CallerKeys.None).Plan?.Candidates.Count != 7)
         {
             throw new InvalidOperationException("The benchmark's routing set-up does not leave the expected candidates.");
         }
@@ -69,6 +72,9 @@ public class RouterBenchmarks
 
     [Benchmark]
     public string Plan_TenCandidates_WithProviderPreferences() => router.Plan(catalog, withPreferences, rules, CallerKeys.None).Plan!.Candidates[0].ProviderId;
+
+    [Benchmark]
+    public string Plan_TenCandidates_TwoOwnKeys() => router.Plan(catalog, plain, rules, ownKeys).Plan!.Candidates[0].ProviderId;
 
     private static ChatRequest Parse(string json) => ChatRequestReader.Parse(System.Text.Encoding.UTF8.GetBytes(json)).Request!;
 }
