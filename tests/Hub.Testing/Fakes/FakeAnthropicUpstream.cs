@@ -15,7 +15,7 @@ namespace Hub.Testing.Fakes;
 /// and statuses. The model name picks the behaviour (<see cref="Models"/>); a forced
 /// <c>tool_choice {"type":"tool"}</c> is answered by a call of that tool. Deterministic.
 /// </summary>
-public sealed class FakeAnthropicUpstream : FakeUpstream
+public sealed partial class FakeAnthropicUpstream : FakeUpstream
 {
     public const string ApiKey = "sk-ant-fake-upstream-key";
 
@@ -65,7 +65,11 @@ public sealed class FakeAnthropicUpstream : FakeUpstream
     public static async Task<FakeAnthropicUpstream> StartAsync()
     {
         var fake = new FakeAnthropicUpstream();
-        await StartAsync(fake, app => app.MapPost("/v1/messages", fake.HandleAsync));
+        await StartAsync(fake, app =>
+        {
+            app.MapPost("/v1/messages", fake.HandleAsync);
+            app.MapGet("/v1/models", fake.ListModelsAsync);
+        });
         fake.BaseUrl = fake.Root + "/v1";
         return fake;
     }

@@ -16,7 +16,7 @@ namespace Hub.Testing.Fakes;
 /// the body must pass <see cref="FakeGeminiRequestRules"/>. The model name picks the behaviour
 /// (<see cref="Models"/>); answers are deterministic.
 /// </summary>
-public sealed class FakeGeminiUpstream : FakeUpstream
+public sealed partial class FakeGeminiUpstream : FakeUpstream
 {
     public const string ApiKey = "AIzaFakeGeminiKey0000000000000000000000";
 
@@ -55,7 +55,11 @@ public sealed class FakeGeminiUpstream : FakeUpstream
     public static async Task<FakeGeminiUpstream> StartAsync()
     {
         var fake = new FakeGeminiUpstream();
-        await StartAsync(fake, app => app.MapPost("/v1beta/models/{**call}", fake.HandleAsync));
+        await StartAsync(fake, app =>
+        {
+            app.MapPost("/v1beta/models/{**call}", fake.HandleAsync);
+            app.MapGet("/v1beta/models", fake.ListModelsAsync);
+        });
         fake.BaseUrl = fake.Root + "/v1beta";
         return fake;
     }
