@@ -13,22 +13,9 @@ public sealed partial class FakeAnthropicUpstream
     private async Task ListModelsAsync(HttpContext context)
     {
         RecordModelListCall(context.Request);
-        var key = context.Request.Headers["x-api-key"].ToString();
-        if (key != ApiKey && key != ForbiddenApiKey && !Accepts(key))
+        var headers = context.Request.Headers;
+        if (await RefusedAsync(context, headers["x-api-key"].ToString(), headers["anthropic-version"].ToString()))
         {
-            await WriteErrorAsync(context, 401, "authentication_error", key.Length == 0 ? "x-api-key header is required" : "invalid x-api-key");
-            return;
-        }
-
-        if (context.Request.Headers["anthropic-version"].ToString().Length == 0)
-        {
-            await WriteErrorAsync(context, 400, "invalid_request_error", "anthropic-version: header is required");
-            return;
-        }
-
-        if (key == ForbiddenApiKey)
-        {
-            await WriteErrorAsync(context, 403, "permission_error", "Your API key does not have permission to use the specified resource.");
             return;
         }
 

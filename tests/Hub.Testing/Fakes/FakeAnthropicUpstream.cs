@@ -87,22 +87,8 @@ public sealed partial class FakeAnthropicUpstream : FakeUpstream
             headers.Authorization.ToString(), headers.ContentType.ToString());
         Requests.Enqueue(recorded);
 
-        var key = recorded.ApiKey;
-        if (key != ApiKey && key != ForbiddenApiKey && !Accepts(key))
+        if (await RefusedAsync(context, recorded.ApiKey, recorded.Version))
         {
-            await WriteErrorAsync(context, 401, "authentication_error", key.Length == 0 ? "x-api-key header is required" : "invalid x-api-key");
-            return;
-        }
-
-        if (recorded.Version.Length == 0)
-        {
-            await WriteErrorAsync(context, 400, "invalid_request_error", "anthropic-version: header is required");
-            return;
-        }
-
-        if (key == ForbiddenApiKey)
-        {
-            await WriteErrorAsync(context, 403, "permission_error", "Your API key does not have permission to use the specified resource.");
             return;
         }
 
@@ -169,6 +155,30 @@ public sealed partial class FakeAnthropicUpstream : FakeUpstream
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(answer.ToJson());
         }
+    }
+
+    /// <summary>Answers and returns true when the key or <c>anthropic-version</c> is missing or not allowed, in Anthropic's order.</summary>
+    private async Task<bool> RefusedAsync(HttpContext context, string key, string version)
+    {
+        if (key != ApiKey && key != ForbiddenApiKey && !Accepts(key))
+        {
+            await WriteErrorAsync(context, 401, "authentication_error", key.Length == 0 ? "x-api-key header is required" : "invalid x-api-key");
+            return true;
+        }
+
+        if (version.Length == 0)
+        {
+            await WriteErrorAsync(context, 400, "invalid_request_error", "anthropic-version: header is required");
+            return true;
+        }
+
+        if (key == ForbiddenApiKey)
+        {
+            await WriteErrorAsync(context, 403, "permission_error", "Your API key does not have permission to use the specified resource.");
+            return true;
+        }
+
+        return false;
     }
 
     internal static async Task WriteErrorAsync(HttpContext context, int status, string type, string message)

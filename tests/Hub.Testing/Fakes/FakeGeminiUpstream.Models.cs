@@ -12,23 +12,8 @@ public sealed partial class FakeGeminiUpstream
     private async Task ListModelsAsync(HttpContext context)
     {
         RecordModelListCall(context.Request);
-        var key = context.Request.Headers["x-goog-api-key"].ToString();
-        if (context.Request.Query.ContainsKey("key"))
+        if (await RefusedKeyAsync(context, context.Request.Headers["x-goog-api-key"].ToString()))
         {
-            await FakeGeminiWire.ErrorAsync(context, 400, "INVALID_ARGUMENT", "Fake Gemini: send the API key in x-goog-api-key, never in the URL.");
-            return;
-        }
-
-        if (key.Length == 0)
-        {
-            await FakeGeminiWire.ErrorAsync(context, 403, "PERMISSION_DENIED",
-                "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.");
-            return;
-        }
-
-        if (key != ApiKey && !Accepts(key))
-        {
-            await FakeGeminiWire.ErrorAsync(context, 400, "INVALID_ARGUMENT", "API key not valid. Please pass a valid API key.", "API_KEY_INVALID");
             return;
         }
 
