@@ -33,7 +33,7 @@ internal readonly record struct ProbeResult(ProbeOutcome Outcome, int? Status = 
 /// Gemini <c>GET {base}/models</c> with <c>x-goog-api-key</c>; Bedrock <c>ListFoundationModels</c>
 /// (<c>GET https://bedrock.{region}.amazonaws.com/foundation-models</c>, or <c>{base}/foundation-models</c>
 /// when a base URL is configured), SigV4-signed or with a Bedrock API key as Bearer token.
-/// Its own connection pool: 10 s for the whole call, no redirects, no cookies, no resilience handler
+/// Its own connection pool: 10 s for the whole call (body included), no redirects, no cookies, no resilience handler
 /// (a retry would only delay the operator's answer). Only the status is read (and Google's error
 /// reason); neither the key nor the provider's body goes into a result or a log line.
 /// </summary>
@@ -46,7 +46,8 @@ internal sealed partial class CredentialProbe(HttpMessageHandler handler, TimePr
     /// <summary>Google's answers carry an error body; enough of it to find the reason, never all of a hostile one.</summary>
     private const int MaxErrorBodyBytes = 64 * 1024;
 
-    private readonly HttpClient client = new(handler) { Timeout = Timeout };
+    // The timeout is the call's own token, so it also bounds reading Google's error body.
+    private readonly HttpClient client = new(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
     private readonly SigV4Signer signer = new(time);
 
     public static SocketsHttpHandler CreateHandler() => new()
@@ -133,15 +134,17 @@ internal sealed partial class CredentialProbe(HttpMessageHandler handler, TimePr
 
     private async Task<ProbeResult> SendAsync(HttpRequestMessage request, string protocol, CancellationToken cancellationToken)
     {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
         try
         {
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             var status = (int)response.StatusCode;
             var outcome = status switch
             {
                 >= 200 and < 300 => ProbeOutcome.Accepted,
                 401 or 403 => ProbeOutcome.Refused,
-                400 when protocol == ProtocolNames.Gemini && await IsInvalidGoogleKeyAsync(response, cancellationToken) => ProbeOutcome.Refused,
+                400 when protocol == ProtocolNames.Gemini && await IsInvalidGoogleKeyAsync(response, timeout.Token) => ProbeOutcome.Refused,
                 _ => ProbeOutcome.Inconclusive,
             };
             return new ProbeResult(outcome, status);
@@ -154,6 +157,11 @@ internal sealed partial class CredentialProbe(HttpMessageHandler handler, TimePr
         {
             // The error kind only: the message names the host, and the inner exception may say more.
             return new ProbeResult(ProbeOutcome.Inconclusive, Failure: ex.HttpRequestError.ToString());
+        }
+        catch (IOException)
+        {
+            // Google's error body was cut off: no verdict on the key.
+            return new ProbeResult(ProbeOutcome.Inconclusive, Failure: "ResponseEnded");
         }
     }
 

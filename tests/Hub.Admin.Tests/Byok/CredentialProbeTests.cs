@@ -59,6 +59,16 @@ public sealed class CredentialProbeTests
     }
 
     [Fact]
+    public async Task Check_GoogleErrorBodyCutOff_InconclusiveWithoutAStatus()
+    {
+        using var probe = Probe(_ => new HttpResponseMessage(HttpStatusCode.BadRequest) { Content = new StreamContent(new CutOffStream()) });
+
+        var result = await probe.CheckAsync(Provider(ProtocolNames.Gemini), Key, Cancel);
+
+        Assert.Equal(new ProbeResult(ProbeOutcome.Inconclusive, Failure: "ResponseEnded"), result);
+    }
+
+    [Fact]
     public async Task Check_NoBaseUrl_NoEndpointAndNoCall()
     {
         var called = false;
@@ -94,6 +104,13 @@ public sealed class CredentialProbeTests
 
     private static CredentialProbe Probe(Func<HttpRequestMessage, HttpResponseMessage> answer) =>
         new(new StubHandler(answer), TimeProvider.System, NullLogger<CredentialProbe>.Instance);
+
+    /// <summary>A body whose connection drops at the first read.</summary>
+    private sealed class CutOffStream : MemoryStream
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            throw new HttpIOException(HttpRequestError.ResponseEnded, "The response ended prematurely.");
+    }
 
     private sealed class StubHandler(Func<HttpRequestMessage, HttpResponseMessage> answer) : HttpMessageHandler
     {
