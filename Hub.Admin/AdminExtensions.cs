@@ -4,6 +4,7 @@ using Hub.Admin.Api;
 using Hub.Admin.Audit;
 using Hub.Admin.Auth;
 using Hub.Admin.Bootstrap;
+using Hub.Admin.Byok;
 using Hub.Admin.Schema;
 using Hub.Core.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -23,6 +24,7 @@ internal static class AdminExtensions
         builder.Services.AddOptions<AdminBillingOptions>().BindConfiguration(AdminBillingOptions.SectionName);
         builder.AddSchema().AddAdminAuth().AddAudit();
         builder.AddBudgetAlerts();
+        builder.AddByok();
         return builder;
     }
 
@@ -42,7 +44,8 @@ internal static class AdminExtensions
             .MapBudgetsApi()
             .MapRateLimitsApi()
             .MapAuditApi()
-            .MapBudgetAlertsApi();
+            .MapBudgetAlertsApi()
+            .MapByokApi();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using Hub.Core.Billing;
+using Hub.Core.Byok;
 using Hub.Core.Keys;
 using Hub.Core.Policies;
 using StackExchange.Redis;
@@ -8,8 +9,8 @@ namespace Hub.Admin.Api;
 /// <summary>
 /// Tells every gateway instance, through Redis pub/sub, to drop what it cached about a change just
 /// committed: a revoked key or a key's new rate limits (<see cref="KeyRevocations"/>), a project's new
-/// policy version or rate limits (<see cref="PolicyChanges"/>), or an organization's budgets
-/// (<see cref="BudgetChanges"/>). The gateway side is its <c>CacheInvalidationListener</c>.
+/// policy version or rate limits (<see cref="PolicyChanges"/>), an organization's budgets
+/// (<see cref="BudgetChanges"/>) or its own provider keys (<see cref="ByokChanges"/>). The gateway side is its <c>CacheInvalidationListener</c>.
 /// </summary>
 internal sealed partial class CacheInvalidationPublisher(IConnectionMultiplexer redis, ILogger<CacheInvalidationPublisher> logger)
 {
@@ -22,6 +23,9 @@ internal sealed partial class CacheInvalidationPublisher(IConnectionMultiplexer 
     public Task PolicyChangedAsync(Guid projectId) => PublishAsync(PolicyChanges.Channel, PolicyChanges.Message(projectId));
 
     public Task BudgetsChangedAsync(Guid organizationId) => PublishAsync(BudgetChanges.Channel, BudgetChanges.Message(organizationId));
+
+    /// <summary>One of the organization's (or its projects') provider keys was stored or deleted: the message is the organization id.</summary>
+    public Task ByokChangedAsync(Guid organizationId) => PublishAsync(ByokChanges.Channel, organizationId.ToString("D"));
 
     private async Task PublishAsync(string channel, string message)
     {

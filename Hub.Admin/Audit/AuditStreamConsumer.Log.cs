@@ -24,5 +24,9 @@ internal sealed partial class AuditStreamConsumer
         [LoggerMessage(EventId = Diagnostics.EventIds.AuditConsumeFailed, EventName = nameof(ConsumeFailed), Level = LogLevel.Warning,
             Message = "Audit events could not be moved to Postgres; retrying in {DelayMs} ms")]
         public static partial void ConsumeFailed(ILogger logger, double delayMs, Exception exception);
+
+        [LoggerMessage(EventId = Diagnostics.EventIds.ByokLastUsedFailed, EventName = nameof(ByokLastUsedFailed), Level = LogLevel.Warning,
+            Message = "When {Count} provider keys were last used could not be recorded; the audit events are stored")]
+        public static partial void ByokLastUsedFailed(ILogger logger, int count, Exception exception);
     }
 }

@@ -36,4 +36,12 @@ internal static class EventIds
     public const int BudgetAlertAttemptSuperseded = 5214;
     public const int BudgetAlertFinishFailed = 5215;
     public const int BudgetAlertDispatchFailed = 5216;
+
+    // BYOK (Byok/, the audit consumer's last_used_at, projects' routing): 5300–5339.
+    public const int ByokKeyStored = 5300;
+    public const int ByokKeyDeleted = 5301;
+    public const int ByokKeyProbed = 5302;
+    public const int ByokDataKeyUnreadable = 5303;
+    public const int ProjectRoutingSet = 5310;
+    public const int ByokLastUsedFailed = 5320;
 }

@@ -48,6 +48,7 @@ public sealed partial class FakeOpenAIUpstream : FakeUpstream
             app.MapPost("/v1/chat/completions", context => fake.HandleAsync(context, FakeFlavor.OpenAI));
             app.MapPost("/azure/openai/deployments/{deployment}/chat/completions", context => fake.HandleAsync(context, FakeFlavor.Azure));
             app.MapPost("/{provider}/v1/chat/completions", context => fake.HandleAsync(context, FakeFlavor.For((string)context.GetRouteValue("provider")!)));
+            fake.MapModelList(app);
         });
         fake.BaseUrl = fake.Root + "/v1";
         return fake;

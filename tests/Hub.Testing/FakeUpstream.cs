@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -25,6 +26,12 @@ public abstract class FakeUpstream : IAsyncDisposable
 
     /// <summary>Whether <paramref name="key"/> was accepted with <see cref="AcceptKey"/>.</summary>
     public bool Accepts(string key) => acceptedKeys.ContainsKey(key);
+
+    /// <summary>Every call of the provider's model list (the cheap call a key is checked with), accepted or not.</summary>
+    public ConcurrentQueue<ModelListCall> ModelListCalls { get; } = new();
+
+    protected void RecordModelListCall(HttpRequest request) => ModelListCalls.Enqueue(new ModelListCall(
+        request.Method, request.Path + request.QueryString, request.Headers.ToDictionary(header => header.Key.ToLowerInvariant(), header => header.Value.ToString())));
 
     public async ValueTask DisposeAsync()
     {
@@ -52,3 +59,6 @@ public abstract class FakeUpstream : IAsyncDisposable
         return fake;
     }
 }
+
+/// <param name="Headers">Every request header, names lower-cased.</param>
+public sealed record ModelListCall(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers);

@@ -15,7 +15,7 @@ namespace Hub.Testing.Fakes;
 /// and statuses. The model name picks the behaviour (<see cref="Models"/>); a forced
 /// <c>tool_choice {"type":"tool"}</c> is answered by a call of that tool. Deterministic.
 /// </summary>
-public sealed class FakeAnthropicUpstream : FakeUpstream
+public sealed partial class FakeAnthropicUpstream : FakeUpstream
 {
     public const string ApiKey = "sk-ant-fake-upstream-key";
 
@@ -65,7 +65,11 @@ public sealed class FakeAnthropicUpstream : FakeUpstream
     public static async Task<FakeAnthropicUpstream> StartAsync()
     {
         var fake = new FakeAnthropicUpstream();
-        await StartAsync(fake, app => app.MapPost("/v1/messages", fake.HandleAsync));
+        await StartAsync(fake, app =>
+        {
+            app.MapPost("/v1/messages", fake.HandleAsync);
+            app.MapGet("/v1/models", fake.ListModelsAsync);
+        });
         fake.BaseUrl = fake.Root + "/v1";
         return fake;
     }
@@ -83,22 +87,8 @@ public sealed class FakeAnthropicUpstream : FakeUpstream
             headers.Authorization.ToString(), headers.ContentType.ToString());
         Requests.Enqueue(recorded);
 
-        var key = recorded.ApiKey;
-        if (key != ApiKey && key != ForbiddenApiKey && !Accepts(key))
+        if (await RefusedAsync(context, recorded.ApiKey, recorded.Version))
         {
-            await WriteErrorAsync(context, 401, "authentication_error", key.Length == 0 ? "x-api-key header is required" : "invalid x-api-key");
-            return;
-        }
-
-        if (recorded.Version.Length == 0)
-        {
-            await WriteErrorAsync(context, 400, "invalid_request_error", "anthropic-version: header is required");
-            return;
-        }
-
-        if (key == ForbiddenApiKey)
-        {
-            await WriteErrorAsync(context, 403, "permission_error", "Your API key does not have permission to use the specified resource.");
             return;
         }
 
@@ -165,6 +155,30 @@ public sealed class FakeAnthropicUpstream : FakeUpstream
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(answer.ToJson());
         }
+    }
+
+    /// <summary>Answers and returns true when the key or <c>anthropic-version</c> is missing or not allowed, in Anthropic's order.</summary>
+    private async Task<bool> RefusedAsync(HttpContext context, string key, string version)
+    {
+        if (key != ApiKey && key != ForbiddenApiKey && !Accepts(key))
+        {
+            await WriteErrorAsync(context, 401, "authentication_error", key.Length == 0 ? "x-api-key header is required" : "invalid x-api-key");
+            return true;
+        }
+
+        if (version.Length == 0)
+        {
+            await WriteErrorAsync(context, 400, "invalid_request_error", "anthropic-version: header is required");
+            return true;
+        }
+
+        if (key == ForbiddenApiKey)
+        {
+            await WriteErrorAsync(context, 403, "permission_error", "Your API key does not have permission to use the specified resource.");
+            return true;
+        }
+
+        return false;
     }
 
     internal static async Task WriteErrorAsync(HttpContext context, int status, string type, string message)

@@ -83,7 +83,10 @@ public static class FakeBedrockSignature
         }
 
         var names = signedHeaders.Split(';');
-        if (!names.SequenceEqual(names.Order(StringComparer.Ordinal).Distinct()) || !names.Contains("host") || !names.Contains("x-amz-date") || !names.Contains("content-type"))
+        // A GET has no body, so no content type to sign.
+        var needsContentType = !HttpMethods.IsGet(request.Method);
+        if (!names.SequenceEqual(names.Order(StringComparer.Ordinal).Distinct()) || !names.Contains("host") || !names.Contains("x-amz-date")
+            || needsContentType && !names.Contains("content-type"))
         {
             return new AwsRefusal(403, "InvalidSignatureException", SignatureMismatch);
         }

@@ -15,7 +15,7 @@ namespace Hub.Testing.Fakes;
 /// event-stream frames (<see cref="EventStreamFrames"/>) cut at arbitrary byte boundaries. Errors carry
 /// the status, <c>x-amzn-ErrorType</c> and <c>{"message"}</c> AWS sends. The model id picks the behaviour.
 /// </summary>
-public sealed class FakeBedrockUpstream : FakeUpstream
+public sealed partial class FakeBedrockUpstream : FakeUpstream
 {
     public const string Region = "us-east-1";
     public const string AccessKeyId = "AKIDFAKEBEDROCK00001";
@@ -79,7 +79,11 @@ public sealed class FakeBedrockUpstream : FakeUpstream
     public static async Task<FakeBedrockUpstream> StartAsync(TimeProvider? clock = null)
     {
         var fake = new FakeBedrockUpstream(clock ?? TimeProvider.System);
-        await StartAsync(fake, app => app.Run(fake.HandleAsync));
+        await StartAsync(fake, app =>
+        {
+            app.MapWhen(context => context.Request.Path == ListFoundationModelsPath, list => list.Run(fake.ListFoundationModelsAsync));
+            app.Run(fake.HandleAsync);
+        });
         fake.BaseUrl = fake.Root;
         return fake;
     }

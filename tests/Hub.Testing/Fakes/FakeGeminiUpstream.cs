@@ -16,7 +16,7 @@ namespace Hub.Testing.Fakes;
 /// the body must pass <see cref="FakeGeminiRequestRules"/>. The model name picks the behaviour
 /// (<see cref="Models"/>); answers are deterministic.
 /// </summary>
-public sealed class FakeGeminiUpstream : FakeUpstream
+public sealed partial class FakeGeminiUpstream : FakeUpstream
 {
     public const string ApiKey = "AIzaFakeGeminiKey0000000000000000000000";
 
@@ -55,7 +55,11 @@ public sealed class FakeGeminiUpstream : FakeUpstream
     public static async Task<FakeGeminiUpstream> StartAsync()
     {
         var fake = new FakeGeminiUpstream();
-        await StartAsync(fake, app => app.MapPost("/v1beta/models/{**call}", fake.HandleAsync));
+        await StartAsync(fake, app =>
+        {
+            app.MapPost("/v1beta/models/{**call}", fake.HandleAsync);
+            app.MapGet("/v1beta/models", fake.ListModelsAsync);
+        });
         fake.BaseUrl = fake.Root + "/v1beta";
         return fake;
     }
@@ -71,22 +75,8 @@ public sealed class FakeGeminiUpstream : FakeUpstream
         var (model, method) = colon < 0 ? (call, "") : (Uri.UnescapeDataString(call[..colon]), call[(colon + 1)..]);
         Requests.Enqueue(new RecordedGeminiRequest(model, method, query, key, buffer.ToArray()));
 
-        if (context.Request.Query.ContainsKey("key"))
+        if (await RefusedKeyAsync(context, key))
         {
-            await FakeGeminiWire.ErrorAsync(context, 400, "INVALID_ARGUMENT", "Fake Gemini: send the API key in x-goog-api-key, never in the URL.");
-            return;
-        }
-
-        if (key.Length == 0)
-        {
-            await FakeGeminiWire.ErrorAsync(context, 403, "PERMISSION_DENIED",
-                "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.");
-            return;
-        }
-
-        if (key != ApiKey && !Accepts(key))
-        {
-            await FakeGeminiWire.ErrorAsync(context, 400, "INVALID_ARGUMENT", "API key not valid. Please pass a valid API key.", "API_KEY_INVALID");
             return;
         }
 
@@ -146,6 +136,31 @@ public sealed class FakeGeminiUpstream : FakeUpstream
             FakeGeminiWire.Text(model, text[first..second], null, 4),
             FakeGeminiWire.Text(model, text[second..], "STOP", 7),
         ]);
+    }
+
+    /// <summary>Answers and returns true when the key is missing, wrong or in the URL, as Google does.</summary>
+    private async Task<bool> RefusedKeyAsync(HttpContext context, string key)
+    {
+        if (context.Request.Query.ContainsKey("key"))
+        {
+            await FakeGeminiWire.ErrorAsync(context, 400, "INVALID_ARGUMENT", "Fake Gemini: send the API key in x-goog-api-key, never in the URL.");
+            return true;
+        }
+
+        if (key.Length == 0)
+        {
+            await FakeGeminiWire.ErrorAsync(context, 403, "PERMISSION_DENIED",
+                "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.");
+            return true;
+        }
+
+        if (key != ApiKey && !Accepts(key))
+        {
+            await FakeGeminiWire.ErrorAsync(context, 400, "INVALID_ARGUMENT", "API key not valid. Please pass a valid API key.", "API_KEY_INVALID");
+            return true;
+        }
+
+        return false;
     }
 
     private static bool HasFunctionResponse(JsonElement request) =>

@@ -1,5 +1,5 @@
 using System.Text;
-using Hub.Gateway.Providers.Bedrock;
+using Hub.Core.Providers;
 using Hub.Testing.Fakes;
 using Microsoft.AspNetCore.Http;
 

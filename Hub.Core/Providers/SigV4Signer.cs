@@ -3,10 +3,10 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Hub.Gateway.Providers.Bedrock;
+namespace Hub.Core.Providers;
 
 /// <summary>AWS credentials for one call. <see cref="ToString"/> never prints the secret.</summary>
-internal sealed record AwsCredentials(string AccessKeyId, string SecretAccessKey, string? SessionToken)
+public sealed record AwsCredentials(string AccessKeyId, string SecretAccessKey, string? SessionToken)
 {
     public override string ToString() => nameof(AwsCredentials);
 }
@@ -21,12 +21,19 @@ internal sealed record AwsCredentials(string AccessKeyId, string SecretAccessKey
 /// 3. String to sign over the credential scope <c>date/region/service/aws4_request</c>.
 /// 4. Signing key by the HMAC chain from <c>"AWS4" + secret</c>, then the hex signature into <c>Authorization</c>.
 /// </summary>
-internal sealed class SigV4Signer(TimeProvider time)
+public sealed class SigV4Signer(TimeProvider time)
 {
     public const string Algorithm = "AWS4-HMAC-SHA256";
 
     /// <summary>Signs a POST of <paramref name="body"/> with <c>Content-Type: application/json</c> (already set on the content).</summary>
-    public void Sign(HttpRequestMessage message, ReadOnlySpan<byte> body, AwsCredentials credentials, string region, string service)
+    public void Sign(HttpRequestMessage message, ReadOnlySpan<byte> body, AwsCredentials credentials, string region, string service) =>
+        Sign(message, "application/json", HexSha256(body), credentials, region, service);
+
+    /// <summary>Signs a request without a body or query (a GET such as Bedrock's <c>ListFoundationModels</c>): no content type is signed.</summary>
+    public void SignWithoutBody(HttpRequestMessage message, AwsCredentials credentials, string region, string service) =>
+        Sign(message, null, HexSha256([]), credentials, region, service);
+
+    private void Sign(HttpRequestMessage message, string? contentType, string payloadHash, AwsCredentials credentials, string region, string service)
     {
         var uri = message.RequestUri!;
         var host = uri.Authority;
@@ -35,16 +42,24 @@ internal sealed class SigV4Signer(TimeProvider time)
         // Step 1
         message.Headers.Host = host;
         message.Headers.Add("x-amz-date", amzDate);
-        (string, string)[] headers = credentials.SessionToken is null
-            ? [("content-type", "application/json"), ("host", host), ("x-amz-date", amzDate)]
-            : [("content-type", "application/json"), ("host", host), ("x-amz-date", amzDate), ("x-amz-security-token", credentials.SessionToken)];
+        // The signed headers in sorted order: content-type, host, x-amz-date, x-amz-security-token.
+        var headers = new (string Name, string Value)[4];
+        var count = 0;
+        if (contentType is not null)
+        {
+            headers[count++] = ("content-type", contentType);
+        }
+
+        headers[count++] = ("host", host);
+        headers[count++] = ("x-amz-date", amzDate);
         if (credentials.SessionToken is not null)
         {
+            headers[count++] = ("x-amz-security-token", credentials.SessionToken);
             message.Headers.Add("x-amz-security-token", credentials.SessionToken);
         }
 
         message.Headers.TryAddWithoutValidation("Authorization",
-            Authorization(message.Method.Method, CanonicalUri(uri.AbsolutePath), "", headers, HexSha256(body), credentials, region, service, amzDate));
+            Authorization(message.Method.Method, CanonicalUri(uri.AbsolutePath), "", headers.AsSpan(0, count), payloadHash, credentials, region, service, amzDate));
     }
 
     /// <summary>Steps 2–4 for any request: <paramref name="headers"/> are the signed ones, lower-case names in sorted order.</summary>
