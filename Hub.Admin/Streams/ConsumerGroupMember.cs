@@ -100,10 +100,11 @@ internal sealed class ConsumerGroupMember(IConnectionMultiplexer redis, Consumer
                 await database.StreamDeleteConsumerAsync(settings.StreamKey, settings.GroupName, Name);
             }
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
         {
-            // Shutting down without Redis, or with Redis too busy to answer in time (RedisTimeoutException is a
-            // TimeoutException): an idle member entry in the group is harmless; failing the shutdown is not.
+            // Shutting down without Redis, with Redis too busy to answer in time (RedisTimeoutException is a
+            // TimeoutException), or after the host already disposed the connection: an idle member entry in
+            // the group is harmless; failing the shutdown is not.
         }
     }
 
