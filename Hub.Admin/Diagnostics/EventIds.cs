@@ -36,4 +36,10 @@ internal static class EventIds
     public const int BudgetAlertAttemptSuperseded = 5214;
     public const int BudgetAlertFinishFailed = 5215;
     public const int BudgetAlertDispatchFailed = 5216;
+
+    // Master key rotation (Secrets/): 5340–5359.
+    public const int MasterKeyRotated = 5340;
+    public const int DataKeyUnreadable = 5341;
+    public const int MasterKeyRotationRefused = 5342;
+    public const int MasterKeyRotationFailed = 5343;
 }
