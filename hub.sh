@@ -3,6 +3,7 @@
 #   ./hub.sh run    install what is missing (PostgreSQL, Redis), then start everything (Hub.AppHost)
 #   ./hub.sh test   install what is missing (also Node.js), then run every test; ends with "N passed, N failed"
 #   ./hub.sh bench  install what is missing (also wrk), then the load benchmark of docs/benchmarks.md
+#   ./hub.sh rotate-master-key  a new development master key for the running AppHost (docs/byok-secrets.md)
 # Extra arguments go to the AppHost (run) or to dotnet test (test).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -64,8 +65,13 @@ case "${1:-}" in
     ensure_packages with-wrk
     exec dotnet run -c Release --project tests/Hub.Benchmarks -- load "$@"
     ;;
+  rotate-master-key)
+    shift
+    # --no-build: the running services' files must not be rebuilt under them; the AppHost is built if it runs.
+    exec dotnet run --no-build --project Hub.AppHost -- rotate-master-key "$@"
+    ;;
   *)
-    echo "usage: ./hub.sh run [--data-dir DIR] | ./hub.sh test [dotnet test options] | ./hub.sh bench [seconds]" >&2
+    echo "usage: ./hub.sh run [--data-dir DIR] | ./hub.sh test [dotnet test options] | ./hub.sh bench [seconds] | ./hub.sh rotate-master-key [--data-dir DIR]" >&2
     exit 2
     ;;
 esac

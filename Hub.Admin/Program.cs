@@ -1,4 +1,11 @@
 using Hub.Admin;
+using Hub.Admin.Secrets;
+
+// An operator command, not the service (docs/byok-secrets.md).
+if (RotateMasterKeyCommand.IsRequested(args))
+{
+    return await RotateMasterKeyCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,4 +17,5 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapAdminApi();
 
-app.Run();
+await app.RunAsync();
+return 0;

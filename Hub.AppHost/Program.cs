@@ -1,6 +1,14 @@
+using Hub.AppHost.Secrets;
 using Hub.AppHost.Summary;
 using Hub.Core.Keys;
 using Hub.Core.Randomness;
+
+// An operator command for a running AppHost, not a run (docs/byok-secrets.md).
+if (MasterKeyRotationCommand.IsRequested(args))
+{
+    Environment.ExitCode = await MasterKeyRotationCommand.RunAsync(args[1..], new Projects.Hub_Admin());
+    return;
+}
 
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -12,6 +20,9 @@ var cache = builder.AddRedis("cache");
 var apiKey = builder.AddParameter("dev-api-key", () => ApiKeyFormat.Generate(ApiKeyKind.Project, CryptoRandomSource.Instance), secret: true);
 var adminToken = builder.AddParameter("dev-admin-token", () => ApiKeyFormat.Generate(ApiKeyKind.Admin, CryptoRandomSource.Instance), secret: true);
 
+// <data-dir>/master.key, generated on the first run: it wraps the organizations' data keys (BYOK). Services get its path, never the key.
+var masterKey = builder.AddDevelopmentMasterKey();
+
 var scanner = builder.AddProject<Projects.Hub_Scanner>("scanner")
     .WithReference(cache);
 
@@ -20,17 +31,19 @@ var admin = builder.AddProject<Projects.Hub_Admin>("admin")
     .WithReference(hubdb).WithReference(cache)
     .WaitFor(hubdb).WaitFor(cache)
     .WithEnvironment("Bootstrap__ApiKey", apiKey)
-    .WithEnvironment("Bootstrap__AdminToken", adminToken);
+    .WithEnvironment("Bootstrap__AdminToken", adminToken)
+    .WithMasterKey(masterKey);
 
 var gateway = builder.AddProject<Projects.Hub_Gateway>("gateway")
     .WithReference(hubdb).WithReference(cache).WithReference(scanner).WithReference(admin)
     .WaitFor(admin).WaitFor(scanner)
+    .WithMasterKey(masterKey)
     .WithEnvironment("Providers__mock__Enabled", "true")
 
     // The offline echo provider costs nothing, so it works with an empty wallet.
     .WithEnvironment("Providers__mock__UnlistedModelPrice__InputPerMillionUsd", "0")
     .WithEnvironment("Providers__mock__UnlistedModelPrice__OutputPerMillionUsd", "0");
 
-builder.AddEndpointsSummary(gateway, admin, scanner, apiKey, adminToken);
+builder.AddEndpointsSummary(gateway, admin, scanner, hubdb, apiKey, adminToken);
 
 builder.Build().Run();

@@ -44,4 +44,10 @@ internal static class EventIds
     public const int ByokDataKeyUnreadable = 5303;
     public const int ProjectRoutingSet = 5310;
     public const int ByokLastUsedFailed = 5320;
+
+    // Master key rotation (Secrets/): 5340–5359.
+    public const int MasterKeyRotated = 5340;
+    public const int DataKeyUnreadable = 5341;
+    public const int MasterKeyRotationRefused = 5342;
+    public const int MasterKeyRotationFailed = 5343;
 }

@@ -18,22 +18,32 @@ public static class EndpointsSummaryExtensions
         IResourceBuilder<ProjectResource> gateway,
         IResourceBuilder<ProjectResource> admin,
         IResourceBuilder<ProjectResource> scanner,
+        IResourceBuilder<IResourceWithConnectionString> database,
         IResourceBuilder<ParameterResource> apiKey,
         IResourceBuilder<ParameterResource> adminToken)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddLifecycleHook(new EndpointsSummary(
             Path.Combine(builder.DataDirectory, EndpointsSummary.FileName),
-            gateway.Resource, admin.Resource, scanner.Resource, apiKey.Resource, adminToken.Resource));
+            gateway.Resource, admin.Resource, scanner.Resource, database.Resource, apiKey.Resource, adminToken.Resource));
         return builder;
     }
 }
 
-/// <summary>The contents of endpoints.json; the gateway URL is the OpenAI base URL (with <c>/v1</c>).</summary>
-public sealed record DevelopmentEndpoints(string Gateway, string Admin, string Scanner, string ApiKey, string AdminToken);
+/// <summary>
+/// The contents of endpoints.json; the gateway URL is the OpenAI base URL (with <c>/v1</c>). <paramref name="Database"/>
+/// is the <c>hubdb</c> connection string, for operator commands such as <c>./hub.sh rotate-master-key</c>; it is not printed.
+/// </summary>
+public sealed record DevelopmentEndpoints(string Gateway, string Admin, string Scanner, string ApiKey, string AdminToken, string Database);
 
 internal sealed class EndpointsSummary(
-    string path, ProjectResource gateway, ProjectResource admin, ProjectResource scanner, ParameterResource apiKey, ParameterResource adminToken)
+    string path,
+    ProjectResource gateway,
+    ProjectResource admin,
+    ProjectResource scanner,
+    IResourceWithConnectionString database,
+    ParameterResource apiKey,
+    ParameterResource adminToken)
     : IDistributedApplicationLifecycleHook
 {
     public const string FileName = "endpoints.json";
@@ -45,14 +55,15 @@ internal sealed class EndpointsSummary(
         return Task.CompletedTask;
     }
 
-    public Task AfterResourcesReadyAsync(CancellationToken cancellationToken)
+    public async Task AfterResourcesReadyAsync(CancellationToken cancellationToken)
     {
         var endpoints = new DevelopmentEndpoints(
-            gateway.HttpEndpoint.Url + "/v1", admin.HttpEndpoint.Url, scanner.HttpEndpoint.Url, apiKey.Value, adminToken.Value);
+            gateway.HttpEndpoint.Url + "/v1", admin.HttpEndpoint.Url, scanner.HttpEndpoint.Url, apiKey.Value, adminToken.Value,
+            await database.GetConnectionStringAsync(cancellationToken) ?? "");
 
-        // 0600: the file holds the development key and admin token.
+        // 0600: the file holds the development key, the admin token and the database password.
         PrivateFile.WriteAtomically(path, JsonSerializer.SerializeToUtf8Bytes(endpoints, EndpointsJsonContext.Default.DevelopmentEndpoints));
-        Console.Out.WriteLine($"""
+        await Console.Out.WriteLineAsync($"""
 
             Hub is running. Ctrl-C stops everything; data stays for the next run.
               OpenAI base URL  {endpoints.Gateway}
@@ -63,7 +74,6 @@ internal sealed class EndpointsSummary(
               (also in {path})
 
             """);
-        return Task.CompletedTask;
     }
 
     public Task BeforeStopAsync(CancellationToken cancellationToken)

@@ -25,28 +25,41 @@ public sealed class MasterKeyRotation(NpgsqlDataSource dataSource, MasterKeys ma
         var ring = masterKeys.Required;
         var rewrapped = 0;
         var unreadable = new List<Guid>();
+        var skipLocked = true;
         while (true)
         {
-            var (done, failed) = await RewrapBatchAsync(ring, unreadable, cancellationToken);
+            var (done, failed) = await RewrapBatchAsync(ring, unreadable, skipLocked, cancellationToken);
             rewrapped += done;
             unreadable.AddRange(failed);
             if (done == 0 && failed.Count == 0)
             {
-                return new RotationReport(rewrapped, unreadable);
+                if (!skipLocked)
+                {
+                    return new RotationReport(rewrapped, unreadable);
+                }
+
+                // Rows another transaction holds (a second rotation, an organization being deleted) were
+                // skipped: wait for them now, so that on return every readable row is under the primary.
+                skipLocked = false;
             }
         }
     }
 
-    private async Task<(int Rewrapped, List<Guid> Unreadable)> RewrapBatchAsync(MasterKeyRing ring, List<Guid> skip, CancellationToken cancellationToken)
+    private async Task<(int Rewrapped, List<Guid> Unreadable)> RewrapBatchAsync(
+        MasterKeyRing ring, List<Guid> skip, bool skipLocked, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var rows = new List<WrappedDataKey>(BatchSize);
+
+        // NO KEY UPDATE, the lock the UPDATE below takes anyway: FOR UPDATE would conflict with the KEY
+        // SHARE lock a byok_keys insert holds on its data key's row (the foreign key), and SKIP LOCKED
+        // would then leave that row under the old key.
         await using (var select = new NpgsqlCommand(
-            """
+            $"""
             SELECT id, organization_id, master_key_id, nonce, wrapped_key, tag FROM secret_data_keys
             WHERE master_key_id <> $1 AND NOT (organization_id = ANY($2))
-            ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED
+            ORDER BY id LIMIT $3 FOR NO KEY UPDATE{(skipLocked ? " SKIP LOCKED" : "")}
             """, connection, transaction))
         {
             select.Parameters.Add(new() { Value = ring.Primary.Id });

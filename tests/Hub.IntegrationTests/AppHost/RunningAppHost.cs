@@ -39,11 +39,34 @@ internal sealed class RunningAppHost : IAsyncDisposable
             file => Path.GetFileNameWithoutExtension(file),
             file => int.Parse(File.ReadAllText(file).Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
 
-    public static async Task<RunningAppHost> StartAsync(string dataDirectory, CancellationToken cancellationToken)
+    /// <summary>The built Hub.AppHost.dll, of the tests' own configuration.</summary>
+    public static string Dll()
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Name; // artifacts/bin/<project>/<configuration>/
         var dll = Path.Combine(NpmOpenAIPackage.RepositoryRoot(), "artifacts", "bin", "Hub.AppHost", configuration, "Hub.AppHost.dll");
         Assert.True(File.Exists(dll), $"Hub.AppHost is not built at {dll}");
+        return dll;
+    }
+
+    /// <summary>Runs an AppHost command (e.g. <c>rotate-master-key</c>) on the data folder to its end.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(string dataDirectory, string command, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { Dll(), command, "--data-dir", dataDirectory })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
+        return (process.ExitCode, await output + await error);
+    }
+
+    public static async Task<RunningAppHost> StartAsync(string dataDirectory, CancellationToken cancellationToken)
+    {
+        var dll = Dll();
 
         // env --default-signal: a test runner started in the background inherits an ignored SIGINT,
         // which .NET keeps ignoring; the AppHost must hear the Ctrl-C a test sends.
