@@ -61,6 +61,10 @@ public sealed class GatewayFixture : IAsyncLifetime
             ["ConnectionStrings:hubdb"] = Infrastructure.DatabaseConnectionString,
             ["ConnectionStrings:cache"] = Infrastructure.RedisConnectionString,
             ["BudgetAlerts:AllowLoopbackHttp"] = "true",
+            ["Hub:Secrets:MasterKey"] = KestrelTestServer.MasterKey,
+
+            // The provider organizations store their own keys for in these tests (the gateway's too, with Hub's key).
+            ["Providers:fake:BaseUrl"] = Upstream.BaseUrl,
         }, CaptureLogs);
         services.Add(adminFactory);
         AdminUrl = adminUrl;

@@ -39,6 +39,13 @@ internal static class AdminApi
         return events[0];
     }
 
+    /// <summary>Stores the organization's own key for <paramref name="provider"/>, as <c>PUT /admin/v1/byok/{provider}</c>.</summary>
+    public static async Task<JsonElement> StoreProviderKeyAsync(this HttpClient admin, string provider, string apiKey)
+    {
+        using var response = await admin.PutAsJsonAsync($"byok/{provider}", new { credentials = new { api_key = apiKey }, label = "test" }, Cancel);
+        return await ReadSuccessAsync(response);
+    }
+
     public static async Task<JsonElement> VerifyAuditAsync(this HttpClient admin)
     {
         using var response = await admin.GetAsync("audit/verify", Cancel);

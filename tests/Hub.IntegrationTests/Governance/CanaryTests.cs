@@ -15,6 +15,8 @@ namespace Hub.IntegrationTests.Governance;
 /// The prompt is never stored: requests carry unique canary values (an SSN, an e-mail address, an
 /// ordinary sentence), and afterwards a full dump of Postgres, every key and value in Redis, every
 /// log line of the three services and every trace span they made are searched. No canary may appear.
+/// Neither may an organization's own provider key, stored through the admin API and used by a request
+/// (it is in Postgres only sealed, and in the clear only on its way to the provider).
 /// </summary>
 public sealed class CanaryTests(GatewayFixture fixture)
 {
@@ -28,6 +30,13 @@ public sealed class CanaryTests(GatewayFixture fixture)
         var canaries = Canaries.Create();
         var tenant = await fixture.NewTenantAsync();
         var blockingTenant = await fixture.NewTenantAsync();
+        var byokTenant = await fixture.NewTenantAsync();
+        fixture.Upstream.AcceptKey(canaries.ProviderKey);
+        using (var byokAdmin = fixture.CreateAdminClient(byokTenant))
+        {
+            await byokAdmin.StoreProviderKeyAsync("fake", canaries.ProviderKey);
+        }
+
         using var admin = fixture.CreateAdminClient(blockingTenant);
         await admin.SavePolicyAsync(blockingTenant.ProjectId, """{"entities":{"US_SSN":"BLOCK"}}""");
 
@@ -38,6 +47,7 @@ public sealed class CanaryTests(GatewayFixture fixture)
             (tenant.ProjectKey, "fake/fake-model", false),
             (tenant.ProjectKey, "mock/echo", true),
             (blockingTenant.ProjectKey, "fake/fake-model", false),
+            (byokTenant.ProjectKey, "fake/fake-model", true),
         })
         {
             correlationIds.Add(await SendAsync(key, model, stream, prompt));
@@ -47,6 +57,10 @@ public sealed class CanaryTests(GatewayFixture fixture)
         await tenantAdmin.WaitForAuditEventAsync(correlationIds[0]);
         await tenantAdmin.WaitForAuditEventAsync(correlationIds[1]);
         await admin.WaitForAuditEventAsync(correlationIds[2]);
+        using var byokTenantAdmin = fixture.CreateAdminClient(byokTenant);
+        var byokEvent = await byokTenantAdmin.WaitForAuditEventAsync(correlationIds[3]);
+        Assert.Equal("byok", byokEvent.GetProperty("billing").GetString());
+        Assert.Contains(fixture.Upstream.Requests, request => request.Authorization == $"Bearer {canaries.ProviderKey}");
 
         var places = new Dictionary<string, string>
         {
@@ -179,9 +193,9 @@ public sealed class CanaryTests(GatewayFixture fixture)
     }
 
     /// <summary>Values unique to this run, so a hit cannot come from another test.</summary>
-    private sealed record Canaries(string Ssn, string Email, string Sentence)
+    private sealed record Canaries(string Ssn, string Email, string Sentence, string ProviderKey)
     {
-        public IEnumerable<string> All => [Ssn, Ssn.Replace("-", "", StringComparison.Ordinal), Email, Sentence, Sentence[..30]];
+        public IEnumerable<string> All => [Ssn, Ssn.Replace("-", "", StringComparison.Ordinal), Email, Sentence, Sentence[..30], ProviderKey, ProviderKey[..^4], ProviderKey[8..]];
 
         public static Canaries Create()
         {
@@ -189,7 +203,8 @@ public sealed class CanaryTests(GatewayFixture fixture)
             var group = RandomNumberGenerator.GetInt32(10, 100);
             var serial = RandomNumberGenerator.GetInt32(1000, 10000);
             var tag = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-            return new Canaries($"{area}-{group}-{serial}", $"canary.{tag}@example.com", $"Violet harbour lanterns {tag} drift past the quiet mill.");
+            return new Canaries($"{area}-{group}-{serial}", $"canary.{tag}@example.com", $"Violet harbour lanterns {tag} drift past the quiet mill.",
+                $"sk-canary-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}");
         }
     }
 
