@@ -3,7 +3,7 @@
 #   ./hub.sh run    install what is missing (PostgreSQL, Redis), then start everything (Hub.AppHost)
 #   ./hub.sh test   install what is missing (also Node.js), then run every test; ends with "N passed, N failed"
 #   ./hub.sh bench  install what is missing (also wrk), then the load benchmark of docs/benchmarks.md
-#   ./hub.sh rotate-master-key  a new development master key for the running AppHost (docs/byok-secrets.md)
+#   ./hub.sh rotate-master-key  a new development master key for the running AppHost (docs/byok.md)
 # Extra arguments go to the AppHost (run) or to dotnet test (test).
 set -euo pipefail
 cd "$(dirname "$0")"

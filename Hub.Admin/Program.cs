@@ -1,7 +1,7 @@
 using Hub.Admin;
 using Hub.Admin.Secrets;
 
-// An operator command, not the service (docs/byok-secrets.md).
+// An operator command, not the service (docs/byok.md).
 if (RotateMasterKeyCommand.IsRequested(args))
 {
     return await RotateMasterKeyCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);

@@ -3,7 +3,7 @@ using Hub.AppHost.Summary;
 using Hub.Core.Keys;
 using Hub.Core.Randomness;
 
-// An operator command for a running AppHost, not a run (docs/byok-secrets.md).
+// An operator command for a running AppHost, not a run (docs/byok.md).
 if (MasterKeyRotationCommand.IsRequested(args))
 {
     Environment.ExitCode = await MasterKeyRotationCommand.RunAsync(args[1..], new Projects.Hub_Admin());

@@ -133,7 +133,7 @@ public sealed record ProjectResponse(
     /// <summary>The project's own rate limits (<see cref="RateLimitsApi"/>); null values mean the gateway's default.</summary>
     public RateLimitsResponse Limits { get; init; } = new(null, null);
 
-    /// <summary>Whether the router tries the organization's own provider keys first (docs/byok-admin.md).</summary>
+    /// <summary>Whether the router tries the organization's own provider keys first (docs/byok.md).</summary>
     public bool PreferByok { get; init; }
 
     public static ProjectResponse From(Project project) => new(

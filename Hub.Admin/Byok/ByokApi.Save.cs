@@ -36,7 +36,7 @@ internal static partial class ByokApi
         var body = save.Body;
         var label = string.IsNullOrWhiteSpace(body.Label) ? null : body.Label.Trim();
         var errors = body.Credentials is null
-            ? new Dictionary<string, string[]> { ["credentials"] = [$"A `credentials` object is required (for {id}: docs/byok-admin.md)."] }
+            ? new Dictionary<string, string[]> { ["credentials"] = [$"A `credentials` object is required (for {id}: docs/byok.md)."] }
             : ByokCredentialRules.Check(id, provider.Protocol, body.Credentials);
         if (label is { Length: > MaxLabelLength })
         {

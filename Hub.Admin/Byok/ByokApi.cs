@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Hub.Admin.Byok;
 
 /// <summary>
-/// Organizations' own provider keys (docs/byok-admin.md): an organization's key per provider, and a
+/// Organizations' own provider keys (docs/byok.md): an organization's key per provider, and a
 /// project's, which overrides it for that project. Write-only: answers give the provider, label, last
 /// four characters and times, never the key. A save replaces the key the place had; every change is
 /// announced on <see cref="ByokChanges.Channel"/> so gateways drop their cached copy. A save:
@@ -106,7 +106,7 @@ internal static partial class ByokApi
     }
 }
 
-/// <param name="Credentials">The provider's credentials; which fields apply depends on its protocol (docs/byok-admin.md).</param>
+/// <param name="Credentials">The provider's credentials; which fields apply depends on its protocol (docs/byok.md).</param>
 /// <param name="Label">Up to 100 characters, to tell keys apart; replaced on every save.</param>
 /// <param name="Verify">Check the key with a live call before storing it.</param>
 public sealed record PutByokKeyRequest(ByokCredentials? Credentials, string? Label, bool? Verify);

@@ -7,7 +7,7 @@ namespace Hub.Admin.Secrets;
 
 /// <summary>
 /// <c>dotnet Hub.Admin.dll rotate-master-key</c>: re-wraps every organization's data key with the
-/// primary master key (docs/byok-secrets.md, "Rotating the master key"). It reads the same settings
+/// primary master key (docs/byok.md, "Rotating the master key"). It reads the same settings
 /// as the service (<c>ConnectionStrings:hubdb</c>, <c>Hub:Secrets:*</c>, from the environment or
 /// <c>--Name=value</c> arguments) and starts no server. Safe beside live traffic and safe to repeat:
 /// it changes only <c>secret_data_keys</c> rows, never a data key's bytes.

@@ -11,7 +11,7 @@ internal sealed record AppHostArguments(string DataDirectory, bool HelpRequested
                dotnet run --no-build --project Hub.AppHost -- rotate-master-key [--data-dir <path>]
 
         Starts PostgreSQL, Redis, Hub.Scanner, Hub.Admin and Hub.Gateway on this machine.
-        rotate-master-key gives the running AppHost a new development master key (docs/byok-secrets.md).
+        rotate-master-key gives the running AppHost a new development master key (docs/byok.md).
 
         Options:
           --data-dir <path>   Where servers keep data and the AppHost its secrets (default: .hub/ at the repository root).

@@ -5,7 +5,7 @@ using Hub.Core.Secrets;
 namespace Hub.AppHost.Secrets;
 
 /// <summary>
-/// The development master key (docs/byok-secrets.md): <c>&lt;data-dir&gt;/master.key</c>, the base64 of 32
+/// The development master key (docs/byok.md): <c>&lt;data-dir&gt;/master.key</c>, the base64 of 32
 /// random bytes, mode 0600, generated on the first run and kept. Admin and Gateway get the file's path as
 /// <c>Hub__Secrets__MasterKey</c>, never the key, so the key is in no process environment, command line,
 /// console or log. <c>master-retired-&lt;id&gt;.key</c> files hold keys a rotation replaced; the services

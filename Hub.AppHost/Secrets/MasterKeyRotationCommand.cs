@@ -8,7 +8,7 @@ namespace Hub.AppHost.Secrets;
 
 /// <summary>
 /// <c>./hub.sh rotate-master-key</c> (<c>dotnet run --no-build --project Hub.AppHost -- rotate-master-key</c>):
-/// rotates the development master key of a running AppHost (docs/byok-secrets.md).
+/// rotates the development master key of a running AppHost (docs/byok.md).
 /// 1. check an AppHost is running on the data folder and has published endpoints.json;
 /// 2. retire <c>master.key</c> as <c>master-retired-&lt;id&gt;.key</c> and write a new one;
 /// 3. run Hub.Admin's <c>rotate-master-key</c> on the AppHost's database with the new key and every retired one;
