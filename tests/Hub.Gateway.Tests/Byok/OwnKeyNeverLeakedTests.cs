@@ -53,6 +53,7 @@ public sealed class OwnKeyNeverLeakedTests(GatewayFixture fixture)
             }
         }
 
+        Assert.DoesNotContain(fixture.Logs.Lines, line => line.Contains(KestrelTestServer.MasterKey, StringComparison.Ordinal));
         Assert.Contains(tenant.OrganizationId.ToString("D"), auditStream, StringComparison.Ordinal); // the search can fail
     }
 }
