@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Hub on one machine.
-#   ./hub.sh run    install what is missing (PostgreSQL, Redis), then start everything (Hub.AppHost)
+#   ./hub.sh run    install what is missing (PostgreSQL, Redis, Tesseract), then start everything (Hub.AppHost)
 #   ./hub.sh test   install what is missing (also Node.js), then run every test; ends with "N passed, N failed"
 #   ./hub.sh bench  install what is missing (also wrk), then the load benchmark of docs/benchmarks.md
 #   ./hub.sh rotate-master-key  a new development master key for the running AppHost (docs/byok.md)
@@ -17,6 +17,12 @@ ensure_packages() {
   local missing=()
   [ -n "$(ls /usr/lib/postgresql/*/bin/postgres 2>/dev/null)" ] || command -v postgres >/dev/null || missing+=(postgresql)
   command -v redis-server >/dev/null || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+  # OCR of images (Hub.Scanner/Ocr): Tesseract 5, its English model and Leptonica, called in-process.
+  { [ -f /usr/share/tesseract-ocr/5/tessdata/eng.traineddata ] && ls /usr/lib/*/libtesseract.so.5 /usr/lib/*/liblept.so.5 >/dev/null 2>&1; } \
+    || missing+=(tesseract-ocr tesseract-ocr-eng libtesseract5 liblept5)
+  # The fonts the test images are drawn with (tests/Hub.Testing/Images).
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf ] \
+    || missing+=(fonts-dejavu-core)
   if [ "${1:-}" = "with-node" ]; then
     command -v node >/dev/null || missing+=(nodejs)
     command -v npm >/dev/null || missing+=(npm)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Hub.Core.Policies;
 using Hub.Scanner.Api;
 using Hub.Scanner.Engine;
+using Hub.Scanner.Ocr;
 using Hub.Scanner.Policies;
 using Hub.Scanner.Recognizers.Custom;
 using Hub.Scanner.Recognizers.Financial;
@@ -30,6 +31,7 @@ internal static class ScannerExtensions
         builder.Services.AddOptions<ScannerOptions>().BindConfiguration(ScannerOptions.SectionName).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScannerOptions>, ScannerOptionsValidator>());
         builder.Services.AddScanEngine();
+        builder.Services.AddOcr();
         return builder;
     }
 

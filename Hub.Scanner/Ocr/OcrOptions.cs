@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Scanner.Ocr;
+
+/// <summary>Local OCR (Tesseract 5 through its C API), section <c>Scanner:Ocr</c>.</summary>
+internal sealed class OcrOptions
+{
+    public const string SectionName = "Scanner:Ocr";
+
+    /// <summary>
+    /// Whether images are read at all. Default false until the scan API sends images to OCR (#9): when true, the
+    /// engines are started at boot and a missing Tesseract stops the process there.
+    /// </summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>Engines in the pool, each with its own model in memory (about 100 ms to start). Default: one per processor.</summary>
+    [Range(1, 256)]
+    public int Engines { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Longest time one image may take to recognise, in milliseconds; then what was read is returned. Default 1,000.</summary>
+    [Range(1, 600_000)]
+    public int DeadlineMs { get; set; } = 1000;
+
+    /// <summary>Largest encoded image, in bytes. Default 20 MB (20,971,520; Azure AI Vision's limit too).</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>
+    /// Most pixels (width × height) an image's header may claim; checked before decoding, since a 279 KB PNG can decode
+    /// to 16000×16000 (1 GB of memory, 7.6 s of OCR). Default 40,000,000.
+    /// </summary>
+    [Range(1L, 500_000_000L)]
+    public long MaxPixels { get; set; } = 40_000_000;
+}
+
+[OptionsValidator]
+internal sealed partial class OcrOptionsValidator : IValidateOptions<OcrOptions>;
