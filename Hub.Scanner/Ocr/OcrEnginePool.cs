@@ -141,11 +141,11 @@ internal sealed partial class OcrEnginePool(IOptions<OcrOptions> options, ILogge
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = Diagnostics.EventIds.OcrPoolStarted, EventName = nameof(PoolStarted), Level = LogLevel.Information,
+        [LoggerMessage(EventId = Diagnostics.EventIds.OcrPoolStarted, EventName = nameof(Diagnostics.EventIds.OcrPoolStarted), Level = LogLevel.Information,
             Message = "OCR engine pool ready: {Engines} engines ({Started} started now).")]
         public static partial void PoolStarted(ILogger logger, int engines, int started);
 
-        [LoggerMessage(EventId = Diagnostics.EventIds.OcrEngineStarted, EventName = nameof(EngineStarted), Level = LogLevel.Debug,
+        [LoggerMessage(EventId = Diagnostics.EventIds.OcrEngineStarted, EventName = nameof(Diagnostics.EventIds.OcrEngineStarted), Level = LogLevel.Debug,
             Message = "OCR engine {Engine} started.")]
         public static partial void EngineStarted(ILogger logger, int engine);
     }

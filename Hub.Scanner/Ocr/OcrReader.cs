@@ -81,11 +81,11 @@ internal sealed unsafe partial class OcrReader(OcrEnginePool pool, IOptions<OcrO
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = Diagnostics.EventIds.OcrImageRefused, EventName = nameof(ImageRefused), Level = LogLevel.Debug,
+        [LoggerMessage(EventId = Diagnostics.EventIds.OcrImageRefused, EventName = nameof(Diagnostics.EventIds.OcrImageRefused), Level = LogLevel.Debug,
             Message = "Image refused for OCR: {Reason} ({Bytes} bytes, {Width}×{Height} px).")]
         public static partial void ImageRefused(ILogger logger, OcrRefusal reason, int bytes, int width, int height);
 
-        [LoggerMessage(EventId = Diagnostics.EventIds.OcrDeadlineReached, EventName = nameof(DeadlineReached), Level = LogLevel.Debug,
+        [LoggerMessage(EventId = Diagnostics.EventIds.OcrDeadlineReached, EventName = nameof(Diagnostics.EventIds.OcrDeadlineReached), Level = LogLevel.Debug,
             Message = "OCR deadline of {DeadlineMs} ms reached on a {Width}×{Height} px image; {Words} words read by then.")]
         public static partial void DeadlineReached(ILogger logger, int deadlineMs, int width, int height, int words);
     }
