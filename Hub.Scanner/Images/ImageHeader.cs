@@ -258,11 +258,79 @@ internal static class ImageHeader
         return Corrupt("The WebP's first chunk is not VP8, VP8L or VP8X.");
     }
 
-    // GIF (87a and 89a): the logical screen descriptor follows the 6-byte signature.
-    private static ImageHeaderResult ReadGif(ReadOnlySpan<byte> data) =>
-        data.Length < GifHeaderLength
-            ? Truncated("GIF")
-            : Sized(ImageFormat.Gif, BinaryPrimitives.ReadUInt16LittleEndian(data[6..]), BinaryPrimitives.ReadUInt16LittleEndian(data[8..]));
+    // GIF (87a and 89a): the logical screen descriptor follows the 6-byte signature, but each frame's image
+    // descriptor states a size of its own, and decoders (giflib's DGifSlurp, which Leptonica uses) allocate
+    // width × height for every frame. So the whole block structure is walked, skipping colour tables,
+    // extensions and LZW data by their length bytes (always forward, at least one byte a step), and the size
+    // reported is the largest extent of the screen and of any frame.
+    private static ImageHeaderResult ReadGif(ReadOnlySpan<byte> data)
+    {
+        if (data.Length < GifHeaderLength)
+        {
+            return Truncated("GIF");
+        }
+
+        uint width = BinaryPrimitives.ReadUInt16LittleEndian(data[6..]);
+        uint height = BinaryPrimitives.ReadUInt16LittleEndian(data[8..]);
+        long position = GifHeaderLength + GifColourTableLength(data[10]);
+        var frames = 0;
+        while (true)
+        {
+            if (position >= data.Length)
+            {
+                return Truncated("GIF");
+            }
+
+            var block = data[(int)position++];
+            if (block == 0x3B)
+            {
+                break; // trailer
+            }
+
+            if (block == 0x21)
+            {
+                position = SkipGifSubBlocks(data, position + 1); // after the extension's label
+            }
+            else if (block == 0x2C)
+            {
+                if (position + 9 > data.Length)
+                {
+                    return Truncated("GIF");
+                }
+
+                var descriptor = data.Slice((int)position, 9);
+                width = Math.Max(width, (uint)BinaryPrimitives.ReadUInt16LittleEndian(descriptor) + BinaryPrimitives.ReadUInt16LittleEndian(descriptor[4..]));
+                height = Math.Max(height, (uint)BinaryPrimitives.ReadUInt16LittleEndian(descriptor[2..]) + BinaryPrimitives.ReadUInt16LittleEndian(descriptor[6..]));
+                position = SkipGifSubBlocks(data, position + 9 + GifColourTableLength(descriptor[8]) + 1); // after the LZW code size
+                frames++;
+            }
+            else
+            {
+                return Corrupt("The GIF has an unknown block.");
+            }
+        }
+
+        return frames == 0 ? Corrupt("The GIF has no image.") : Sized(ImageFormat.Gif, width, height);
+    }
+
+    private static int GifColourTableLength(byte packedFields) => (packedFields & 0x80) == 0 ? 0 : 3 << ((packedFields & 7) + 1);
+
+    // Returns the position after the terminating empty sub-block, or past the end when there is none.
+    private static long SkipGifSubBlocks(ReadOnlySpan<byte> data, long position)
+    {
+        while (position < data.Length)
+        {
+            var length = data[(int)position++];
+            if (length == 0)
+            {
+                return position;
+            }
+
+            position += length;
+        }
+
+        return long.MaxValue;
+    }
 
     // BMP: a 14-byte file header, then an info header whose first field is its own size. OS/2's 12-byte
     // core header has 16-bit sizes; BITMAPINFOHEADER (40) and its successors (52, 56, 64, 108, 124) have

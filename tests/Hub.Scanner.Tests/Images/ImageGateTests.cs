@@ -16,6 +16,7 @@ public sealed class ImageGateTests
         ["webp-vp8x-side"] = (B.WebPExtended(1 << 24, 1 << 24), ImageRefusalReason.SideTooLong),
         ["gif-side"] = (B.Gif(65_535, 65_535), ImageRefusalReason.SideTooLong),
         ["gif-pixels"] = (B.Gif(10_000, 10_000, "87a"), ImageRefusalReason.TooManyPixels),
+        ["gif-frame-pixels"] = (B.Gif(1, 1, frameWidth: 10_000, frameHeight: 10_000), ImageRefusalReason.TooManyPixels),
         ["bmp-side"] = (B.Bmp(int.MaxValue, -int.MaxValue), ImageRefusalReason.SideTooLong),
         ["bmp-pixels"] = (B.Bmp(20_000, -2_001), ImageRefusalReason.TooManyPixels),
         ["tiff-side"] = (B.Tiff(int.MaxValue, 1, bigEndian: false, longWidth: true), ImageRefusalReason.SideTooLong),

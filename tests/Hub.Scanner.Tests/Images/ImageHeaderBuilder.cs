@@ -86,14 +86,23 @@ internal static class ImageHeaderBuilder
         return riff;
     }
 
-    public static byte[] Gif(ushort width, ushort height, string version = "89a")
+    /// <summary>
+    /// Header, a 2-entry global colour table, a graphic control extension, one frame (by default the whole
+    /// screen) with one sub-block of LZW data, and the trailer.
+    /// </summary>
+    public static byte[] Gif(ushort width, ushort height, string version = "89a", ushort? frameWidth = null, ushort? frameHeight = null)
     {
-        var gif = new byte[13];
-        Encoding.ASCII.GetBytes("GIF" + version, gif);
-        BinaryPrimitives.WriteUInt16LittleEndian(gif.AsSpan(6), width);
-        BinaryPrimitives.WriteUInt16LittleEndian(gif.AsSpan(8), height);
-        gif[10] = 0xF7; // global colour table of 256 entries
-        return gif;
+        var header = new byte[13];
+        Encoding.ASCII.GetBytes("GIF" + version, header);
+        BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(6), width);
+        BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(8), height);
+        header[10] = 0x80; // global colour table of 2 entries
+        var descriptor = new byte[10];
+        descriptor[0] = 0x2C;
+        BinaryPrimitives.WriteUInt16LittleEndian(descriptor.AsSpan(5), frameWidth ?? width);
+        BinaryPrimitives.WriteUInt16LittleEndian(descriptor.AsSpan(7), frameHeight ?? height);
+        byte[] graphicControl = [0x21, 0xF9, 0x04, 0x00, 0x00, 0x00, 0x00, 0x00];
+        return [.. header, 0, 0, 0, 0xFF, 0xFF, 0xFF, .. graphicControl, .. descriptor, 0x02, 0x02, 0x44, 0x01, 0x00, 0x3B];
     }
 
     /// <summary>BITMAPFILEHEADER and a 40-byte BITMAPINFOHEADER; a negative height is a top-down bitmap.</summary>

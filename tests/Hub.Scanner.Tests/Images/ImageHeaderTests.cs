@@ -326,6 +326,34 @@ public sealed class ImageHeaderTests
     }
 
     [Fact]
+    public void Read_GifFrameLargerThanItsScreen_IsSizedByTheFrame()
+    {
+        var gif = B.Gif(1, 1, frameWidth: 60_000, frameHeight: 50_000);
+
+        Assert.Equal(new ImageDimensions(ImageFormat.Gif, 60_000, 50_000), ImageHeader.Read(gif).Dimensions);
+    }
+
+    [Fact]
+    public void Read_GifSecondFrameBeyondTheScreen_IsSizedByThatFrame()
+    {
+        var gif = B.Gif(10, 10);
+        byte[] secondFrame = [0x2C, 0x10, 0x27, 0, 0, 0x05, 0, 0x05, 0, 0x00, 0x02, 0x01, 0x00, 0x00]; // at x = 10000
+        byte[] twoFrames = [.. gif[..^1], .. secondFrame, 0x3B];
+
+        Assert.Equal(new ImageDimensions(ImageFormat.Gif, 10_005, 10), ImageHeader.Read(twoFrames).Dimensions);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x3B })]       // trailer straight after the colour table
+    [InlineData(new byte[] { 0x00, 0x3B })] // an unknown block
+    public void Read_GifWithoutAFrame_IsCorrupt(byte[] blocks)
+    {
+        byte[] gif = [.. B.Gif(10, 10)[..19], .. blocks];
+
+        Assert.Equal(ImageRefusalReason.CorruptHeader, ImageHeader.Read(gif).Refusal?.Reason);
+    }
+
+    [Fact]
     public void Read_GifOfZeroWidth_IsCorrupt()
     {
         Assert.Equal(ImageRefusalReason.CorruptHeader, ImageHeader.Read(B.Gif(0, 10)).Refusal?.Reason);
