@@ -3,16 +3,17 @@ using System.Buffers.Binary;
 namespace Hub.Scanner.Images;
 
 /// <summary>
-/// Reads an image's format and size from its first bytes, without decoding anything, so that limits can be
+/// Reads an image's format and size from its header, without decoding anything, so that limits can be
 /// applied before a decoder allocates width × height × 4 bytes (issue #9).
 /// </summary>
 /// <remarks>
 /// Every read is bounds-checked against the span, so truncated, random or hostile input gives a refusal,
 /// never an exception. Nothing here loops on an offset taken from the data: the JPEG walk only moves
-/// forward and stops after <see cref="MaxJpegSegments"/> segments, and TIFF reads the first IFD only
-/// (never the next-IFD chain, where cyclic offsets live). A header is accepted only when every byte of the
+/// forward and stops after <see cref="MaxJpegSegments"/> segments, the GIF walk only moves forward (it reads
+/// every frame's descriptor, up to the trailer), and TIFF reads the first IFD only (never the next-IFD
+/// chain, where cyclic offsets live). A header is accepted only when every byte of the
 /// structure that states the size is present (the whole PNG IHDR with its CRC, the whole JPEG SOF segment,
-/// the whole WebP RIFF as its size field declares it, the whole BMP info header, the whole TIFF IFD).
+/// the whole WebP RIFF as its size field declares it, the whole BMP info header, the whole TIFF IFD, a GIF up to its trailer).
 /// </remarks>
 internal static class ImageHeader
 {
