@@ -3,13 +3,13 @@ using System.Text.Json;
 using Hub.Core.Policies;
 using Hub.Scanner.Api;
 using Hub.Scanner.Engine;
-using Hub.Scanner.Ocr;
 using Hub.Scanner.Policies;
 using Hub.Scanner.Recognizers.Custom;
 using Hub.Scanner.Recognizers.Financial;
 using Hub.Scanner.Recognizers.Injection;
 using Hub.Scanner.Recognizers.Names;
 using Hub.Scanner.Recognizers.Secrets;
+using Hub.Scanner.Vision;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -31,7 +31,7 @@ internal static class ScannerExtensions
         builder.Services.AddOptions<ScannerOptions>().BindConfiguration(ScannerOptions.SectionName).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScannerOptions>, ScannerOptionsValidator>());
         builder.Services.AddScanEngine();
-        builder.Services.AddOcr();
+        builder.Services.AddImageScanning();
         return builder;
     }
 
