@@ -9,8 +9,8 @@ internal sealed class OcrOptions
     public const string SectionName = "Scanner:Ocr";
 
     /// <summary>
-    /// Whether images are read at all. Default false until the scan API sends images to OCR (#9): when true, the
-    /// engines are started at boot and a missing Tesseract stops the process there.
+    /// Whether images are read at all. Default false; while false, a scan request with images is answered 503. When true,
+    /// the engines are started at boot and a missing Tesseract stops the process there.
     /// </summary>
     public bool Enabled { get; set; }
 
