@@ -168,6 +168,31 @@ public sealed class ImageScanApiTests : IClassFixture<WebApplicationFactory<Prog
         Assert.DoesNotContain("image", json, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Scan_ImageOcrPastItsDeadline_IsListedAsTimedOut()
+    {
+        using var client = ocrOn.WithWebHostBuilder(web => web.UseSetting("Scanner:Ocr:DeadlineMs", "5")).CreateClient();
+
+        // Layout analysis of a dense 1920×1080 page alone outlasts 5 ms (Ocr/OcrReaderTests), so this cannot finish in time.
+        using var response = await PostAsync(client, new { images = new[] { Convert.ToBase64String(TestImages.Dense().Bytes) } });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([0], body.GetProperty("image_ocr_timed_out").EnumerateArray().Select(i => i.GetInt32()));
+    }
+
+    [Fact]
+    public async Task Scan_MoreImagesThanTheLimit_Answers413()
+    {
+        using var client = ocrOn.WithWebHostBuilder(web => web.UseSetting("Scanner:MaxImages", "1")).CreateClient();
+
+        using var one = await PostAsync(client, new { images = new[] { DataUrl(Pii) } });
+        using var two = await PostAsync(client, new { images = new[] { DataUrl(Pii), DataUrl(Pii) } });
+
+        Assert.Equal(HttpStatusCode.OK, one.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, two.StatusCode);
+    }
+
     private static byte[] RandomBytes()
     {
         var bytes = new byte[4096];
