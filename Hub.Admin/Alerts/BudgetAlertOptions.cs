@@ -1,27 +1,13 @@
 using System.ComponentModel.DataAnnotations;
+using Hub.Admin.Streams;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Admin.Alerts;
 
 /// <summary>How budget alerts are read from the stream and delivered to webhooks (section <c>BudgetAlerts</c>).</summary>
-internal sealed class BudgetAlertOptions
+internal sealed class BudgetAlertOptions : StreamReadingOptions
 {
     public const string SectionName = "BudgetAlerts";
-
-    /// <summary>Most stream entries read at a time. Default 100.</summary>
-    [Range(1, 10_000)]
-    public int BatchSize { get; set; } = 100;
-
-    /// <summary>Milliseconds to wait after finding the stream empty (the consumer polls, see AuditConsumerOptions). Default 200.</summary>
-    [Range(10, 60_000)]
-    public int PollIntervalMs { get; set; } = 200;
-
-    /// <summary>
-    /// Milliseconds an entry may stay read but unacknowledged by another Admin instance before this one
-    /// takes it over, assuming its reader died. Default 30,000.
-    /// </summary>
-    [Range(100, 3_600_000)]
-    public int ClaimIdleMs { get; set; } = 30_000;
 
     /// <summary>Attempts per delivery, the first included, before it is given up as failed. Default 6.</summary>
     [Range(1, 30)]

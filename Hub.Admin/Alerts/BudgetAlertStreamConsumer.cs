@@ -29,9 +29,7 @@ internal sealed partial class BudgetAlertStreamConsumer(
     : ConsumerGroupService(
         new ConsumerGroupMember(
             redis,
-            new ConsumerGroupSettings(
-                BudgetAlertFeed.Key, BudgetAlertFeed.ConsumerGroup, DeadLetterKey, options.Value.BatchSize,
-                TimeSpan.FromMilliseconds(options.Value.PollIntervalMs), TimeSpan.FromMilliseconds(options.Value.ClaimIdleMs)),
+            options.Value.For(BudgetAlertFeed.Key, BudgetAlertFeed.ConsumerGroup, DeadLetterKey),
             random,
             time),
         schema)

@@ -27,9 +27,7 @@ internal sealed partial class AuditStreamConsumer(
     : ConsumerGroupService(
         new ConsumerGroupMember(
             redis,
-            new ConsumerGroupSettings(
-                AuditFeed.Key, AuditFeed.ConsumerGroup, DeadLetterKey, options.Value.BatchSize,
-                TimeSpan.FromMilliseconds(options.Value.PollIntervalMs), TimeSpan.FromMilliseconds(options.Value.ClaimIdleMs)),
+            options.Value.For(AuditFeed.Key, AuditFeed.ConsumerGroup, DeadLetterKey),
             random,
             time),
         schema)
