@@ -8,14 +8,29 @@ namespace Hub.IntegrationTests.AppHost;
 /// <summary>The built Hub.AppHost as a child process on a data folder, started and awaited like a user would.</summary>
 internal sealed class RunningAppHost : IAsyncDisposable
 {
+    /// <summary>What the AppHost prints once endpoints.json is written and every service is healthy.</summary>
+    private const string RunningLine = "Hub is running.";
+
     private readonly Process process;
     private readonly StringBuilder output = new();
+    private readonly TaskCompletionSource running = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private RunningAppHost(Process process, string dataDirectory)
     {
         this.process = process;
         DataDirectory = dataDirectory;
-        process.OutputDataReceived += (_, line) => { lock (output) output.AppendLine(line.Data); };
+        process.OutputDataReceived += (_, line) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(line.Data);
+            }
+
+            if (line.Data?.Contains(RunningLine, StringComparison.Ordinal) == true)
+            {
+                running.TrySetResult();
+            }
+        };
         process.ErrorDataReceived += (_, line) => { lock (output) output.AppendLine(line.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -103,21 +118,17 @@ internal sealed class RunningAppHost : IAsyncDisposable
         process.Dispose();
     }
 
+    /// <summary>Waits for the AppHost to say it is running (it writes endpoints.json just before), or to exit.</summary>
     private async Task WaitForEndpointsAsync(CancellationToken cancellationToken)
     {
-        var file = Path.Combine(DataDirectory, "endpoints.json");
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (!File.Exists(file))
+        var exited = process.WaitForExitAsync(cancellationToken);
+        var first = await Task.WhenAny(running.Task, exited).WaitAsync(TimeSpan.FromMinutes(3), cancellationToken);
+        if (first == exited && !running.Task.IsCompleted)
         {
-            if (process.HasExited)
-            {
-                Assert.Fail($"The AppHost exited early ({process.ExitCode}):\n{Output}");
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"No endpoints.json after 3 minutes:\n{Output}");
-            await Task.Delay(100, cancellationToken);
+            Assert.Fail($"The AppHost exited early ({process.ExitCode}):\n{Output}");
         }
 
+        var file = Path.Combine(DataDirectory, "endpoints.json");
         Endpoints = JsonDocument.Parse(await File.ReadAllTextAsync(file, cancellationToken)).RootElement.Clone();
     }
 }
