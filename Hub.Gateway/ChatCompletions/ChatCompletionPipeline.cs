@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Hub.Core.Billing;
 using Hub.Gateway.Audit;
 using Hub.Gateway.Auth;
 using Hub.Gateway.Billing;
@@ -215,7 +216,7 @@ internal sealed class ChatCompletionPipeline(
     {
         var key = plan.KeyFor(offer);
         audit.Routed(offer, fallbacks, key?.Key.Id);
-        GovernanceHeaders.SetRoute(context.Response, offer, fallbacks, plan.BillingOf(offer));
+        GovernanceHeaders.SetRoute(context.Response, offer, fallbacks, key is null ? BillingModes.Managed : BillingModes.Byok);
     }
 
     /// <summary>Appends the request's audit event, once, however many exits reach this.</summary>
