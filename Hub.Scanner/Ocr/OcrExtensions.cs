@@ -15,6 +15,7 @@ internal static class OcrExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OcrOptions>, OcrOptionsValidator>());
         services.TryAddSingleton<OcrEnginePool>();
         services.TryAddSingleton<OcrReader>();
+        services.TryAddSingleton<IImageTextReader>(provider => provider.GetRequiredService<OcrReader>());
         services.AddHostedService<OcrWarmUp>();
         return services;
     }

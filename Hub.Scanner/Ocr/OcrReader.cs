@@ -8,9 +8,15 @@ namespace Hub.Scanner.Ocr;
 /// Step 1: refuse by byte size; 2: read the header only and refuse by pixel count or an unreadable header — a small PNG
 /// can claim 16000×16000, so nothing is decoded before this; 3: decode; 4: recognise on a pooled engine under the deadline.
 /// </summary>
-internal sealed unsafe partial class OcrReader(OcrEnginePool pool, IOptions<OcrOptions> options, ILogger<OcrReader> logger)
+internal sealed unsafe partial class OcrReader(OcrEnginePool pool, IOptions<OcrOptions> options, ILogger<OcrReader> logger) : IImageTextReader
 {
     private readonly OcrOptions options = options.Value;
+
+    public bool Enabled => options.Enabled;
+
+    /// <summary>Runs <see cref="Read"/> on the calling thread: recognition is CPU work bounded by the deadline.</summary>
+    public ValueTask<OcrResult> ReadAsync(ReadOnlyMemory<byte> image, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Read(image.Span, cancellationToken));
 
     public OcrResult Read(ReadOnlySpan<byte> image, CancellationToken cancellationToken)
     {
