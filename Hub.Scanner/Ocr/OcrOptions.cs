@@ -3,10 +3,16 @@ using Microsoft.Extensions.Options;
 
 namespace Hub.Scanner.Ocr;
 
-/// <summary>Local OCR (Tesseract 5 through its C API), section <c>Scanner:Ocr</c>.</summary>
+/// <summary>OCR, section <c>Scanner:Ocr</c>: local Tesseract 5 through its C API (default) or Azure AI Vision (<c>Azure</c>).</summary>
 internal sealed class OcrOptions
 {
     public const string SectionName = "Scanner:Ocr";
+
+    /// <summary>The <see cref="Engine"/> value for Tesseract, in-process.</summary>
+    public const string EngineTesseract = "tesseract";
+
+    /// <summary>The <see cref="Engine"/> value for Azure AI Vision's <c>read</c> over HTTPS (<c>Scanner:Ocr:Azure</c>).</summary>
+    public const string EngineAzure = "azure";
 
     /// <summary>
     /// Whether images are read at all. Default false; while false, a scan request with images is answered 503. When true,
@@ -14,11 +20,25 @@ internal sealed class OcrOptions
     /// </summary>
     public bool Enabled { get; set; }
 
+    /// <summary>
+    /// Which engine reads images: <c>tesseract</c> (default, local) or <c>azure</c> (Azure AI Vision 4.0, settings in
+    /// <c>Scanner:Ocr:Azure</c>; Tesseract is then never started). Case-insensitive.
+    /// </summary>
+    [Required]
+    [RegularExpression("^(?i:tesseract|azure)$", ErrorMessage = "The field Engine must be 'tesseract' or 'azure'.")]
+    public string Engine { get; set; } = EngineTesseract;
+
+    /// <summary>Whether <see cref="Engine"/> selects Azure AI Vision.</summary>
+    public bool UsesAzure => string.Equals(Engine, EngineAzure, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Engines in the pool, each with its own model in memory (about 100 ms to start). Default: one per processor.</summary>
     [Range(1, 256)]
     public int Engines { get; set; } = Environment.ProcessorCount;
 
-    /// <summary>Longest time one image may take to recognise, in milliseconds; then what was read is returned. Default 1,000.</summary>
+    /// <summary>
+    /// Longest time one image may take to recognise locally, in milliseconds; then what was read is returned. Default
+    /// 1,000. Azure has its own <c>Scanner:Ocr:Azure:TimeoutMs</c>.
+    /// </summary>
     [Range(1, 600_000)]
     public int DeadlineMs { get; set; } = 1000;
 
