@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using Hub.Core.Billing.Alerts;
+using Hub.Core.Net;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Admin.Alerts;
@@ -12,7 +13,7 @@ internal readonly record struct WebhookAttemptResult(bool Delivered, int? Status
 /// Makes one signed POST of an alert to its organization's webhook (<see cref="WebhookSignature"/>), with
 /// its own connection pool: no redirects followed (a 3xx is a failed attempt), no cookies, no service
 /// discovery or resilience handlers (the outbox retries), a timeout per attempt, and only public addresses
-/// (<see cref="WebhookAddressRules"/>). The response body is not read.
+/// (<see cref="PublicAddressRules"/>). The response body is not read.
 /// </summary>
 internal sealed class BudgetAlertWebhookSender(TimeProvider time, IOptions<BudgetAlertOptions> options) : IDisposable
 {
@@ -27,7 +28,7 @@ internal sealed class BudgetAlertWebhookSender(TimeProvider time, IOptions<Budge
         // Receivers' DNS may move: do not keep a connection (and its resolved address) for ever.
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         ConnectCallback = (context, cancellationToken) =>
-            WebhookAddressRules.ConnectAsync(context.DnsEndPoint, options.Value.AllowLoopbackHttp, cancellationToken),
+            PublicAddressRules.ConnectAsync(context.DnsEndPoint, options.Value.AllowLoopbackHttp, cancellationToken),
     })
     {
         Timeout = Timeout.InfiniteTimeSpan,
@@ -66,7 +67,7 @@ internal sealed class BudgetAlertWebhookSender(TimeProvider time, IOptions<Budge
         {
             return new WebhookAttemptResult(false, null, "timeout");
         }
-        catch (HttpRequestException ex) when (ex.InnerException is WebhookAddressRefusedException)
+        catch (HttpRequestException ex) when (ex.InnerException is PublicAddressRefusedException)
         {
             return new WebhookAttemptResult(false, null, "address not allowed (private, loopback, link-local or reserved)", Permanent: true);
         }

@@ -27,6 +27,15 @@ internal sealed class ImageBuffer : IDisposable
 
     internal static ImageBuffer Rent(int length) => new(ArrayPool<byte>.Shared.Rent(length), length);
 
+    /// <summary>Takes over an array rented from <see cref="ArrayPool{T}.Shared"/> whose first <paramref name="length"/> bytes are filled, so a read need not copy.</summary>
+    internal static ImageBuffer FromRented(byte[] rented, int length)
+    {
+        ArgumentNullException.ThrowIfNull(rented);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, rented.Length);
+        return new ImageBuffer(rented, length);
+    }
+
     internal Span<byte> WritableSpan => new(Array, 0, Length);
 
     public void Dispose()
