@@ -28,6 +28,42 @@ internal static unsafe partial class LeptonicaNative
     [LibraryImport(Library, EntryPoint = "pixGetHeight")]
     public static partial int PixGetHeight(PixHandle pix);
 
+    [LibraryImport(Library, EntryPoint = "pixGetSpp")]
+    public static partial int PixGetSpp(PixHandle pix);
+
+    /// <summary>Samples per pixel of a 32 bpp image: 3 (RGB) or 4 (RGBA); 0 = ok.</summary>
+    [LibraryImport(Library, EntryPoint = "pixSetSpp")]
+    public static partial int PixSetSpp(PixHandle pix, int samplesPerPixel);
+
+    /// <summary>A new 32 bpp image from any depth or colormap (a copy when already 32 bpp, never a clone).</summary>
+    [LibraryImport(Library, EntryPoint = "pixConvertTo32")]
+    public static partial PixHandle PixConvertTo32(PixHandle pix);
+
+    /// <summary>Blends an RGBA image over white into a new RGB one; a clone (same pixels, one more reference) otherwise.</summary>
+    [LibraryImport(Library, EntryPoint = "pixRemoveAlpha")]
+    public static partial PixHandle PixRemoveAlpha(PixHandle pix);
+
+    /// <summary>PIX_CLR: every bit of the rectangle cleared (0x00000000, black in 32 bpp RGB); no source image.</summary>
+    public const int RasterOpClear = 0x0;
+
+    /// <summary>
+    /// Applies <paramref name="op"/> to the rectangle of <paramref name="destination"/>, clipped to the image by
+    /// Leptonica itself; with <see cref="RasterOpClear"/> the source is ignored (NULL). 0 = ok.
+    /// </summary>
+    [LibraryImport(Library, EntryPoint = "pixRasterop")]
+    public static partial int PixRasterop(PixHandle destination, int x, int y, int width, int height, int op,
+        nint source, int sourceX, int sourceY);
+
+    /// <summary>IFF_PNG in imageio.h.</summary>
+    public const int FormatPng = 3;
+
+    /// <summary>Encodes into a buffer Leptonica allocates (free it with <see cref="LeptFree"/>); 0 = ok.</summary>
+    [LibraryImport(Library, EntryPoint = "pixWriteMem")]
+    public static partial int PixWriteMem(out nint data, out nuint size, PixHandle pix, int format);
+
+    [LibraryImport(Library, EntryPoint = "lept_free")]
+    public static partial void LeptFree(nint data);
+
     [LibraryImport(Library, EntryPoint = "setMsgSeverity")]
     public static partial int SetMsgSeverity(int severity);
 }
