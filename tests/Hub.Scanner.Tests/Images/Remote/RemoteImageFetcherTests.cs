@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using Hub.Scanner.Images;
 using Hub.Scanner.Images.Remote;
+using Hub.Testing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -233,6 +235,26 @@ public sealed class RemoteImageFetcherTests : IAsyncLifetime
         Assert.False(result.Fetched);
         Assert.NotNull(result.Refusal);
         Assert.DoesNotContain("secret", result.Refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Logs_HostReasonAndBytes_NeverPathOrQuery()
+    {
+        var logs = new CapturingLoggerProvider();
+        using var factory = LoggerFactory.Create(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        using var fetcher = new RemoteImageFetcher(Options(5_000, allowLoopbackHttp: true), factory.CreateLogger<RemoteImageFetcher>());
+
+        using (await fetcher.FetchAsync(host.Url("/image?token=canary-query"), Limits, TestContext.Current.CancellationToken))
+        using (await fetcher.FetchAsync(host.Url("/status/404?token=canary-query"), Limits, TestContext.Current.CancellationToken))
+        {
+        }
+
+        var lines = logs.Lines.ToList();
+        Assert.Contains(lines, line => line.Contains("[RemoteImageFetched]", StringComparison.Ordinal) && line.Contains("127.0.0.1", StringComparison.Ordinal)
+            && line.Contains($"{FakeImageHost.ImageBytes.Length} bytes", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("[RemoteImageRefused]", StringComparison.Ordinal) && line.Contains("HTTP 404", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.Contains("canary-query", StringComparison.Ordinal) || line.Contains("/status", StringComparison.Ordinal)
+            || line.Contains("/image", StringComparison.Ordinal));
     }
 
     private static RemoteImageFetcher Fetcher(int timeoutMs = 5_000, bool allowLoopbackHttp = true) =>
