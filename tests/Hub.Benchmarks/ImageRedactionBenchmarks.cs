@@ -12,6 +12,8 @@ namespace Hub.Benchmarks;
 /// address, the whole card line), encode PNG, copy it to a managed array. Generated 800×600 and 1920×1080 PNG screenshots.
 /// MemoryDiagnoser counts managed allocations only (the PNG copy); Leptonica's native buffers (the decoded image twice,
 /// the PNG being encoded) are not counted.
+/// Measured 2026-12-02, in-process, on the shared 2-core EPYC while other builds ran: 800×600 27 ms mean / 27 ms median,
+/// 1920×1080 191 ms / 188 ms; 11 KB and 19 KB managed.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
