@@ -39,6 +39,10 @@ internal static unsafe partial class LeptonicaNative
     [LibraryImport(Library, EntryPoint = "pixConvertTo32")]
     public static partial PixHandle PixConvertTo32(PixHandle pix);
 
+    /// <summary>Whether every alpha sample of a 32 bpp, 4 spp image is 255; 0 = ok.</summary>
+    [LibraryImport(Library, EntryPoint = "pixAlphaIsOpaque")]
+    public static partial int PixAlphaIsOpaque(PixHandle pix, out int opaque);
+
     /// <summary>Blends an RGBA image over white into a new RGB one; a clone (same pixels, one more reference) otherwise.</summary>
     [LibraryImport(Library, EntryPoint = "pixRemoveAlpha")]
     public static partial PixHandle PixRemoveAlpha(PixHandle pix);
