@@ -23,8 +23,10 @@ var adminToken = builder.AddParameter("dev-admin-token", () => ApiKeyFormat.Gene
 // <data-dir>/master.key, generated on the first run: it wraps the organizations' data keys (BYOK). Services get its path, never the key.
 var masterKey = builder.AddDevelopmentMasterKey();
 
+// Images in chat requests are OCR-scanned (Tesseract, which ./hub.sh installs); without OCR the gateway refuses them.
 var scanner = builder.AddProject<Projects.Hub_Scanner>("scanner")
-    .WithReference(cache);
+    .WithReference(cache)
+    .WithEnvironment("Scanner__Ocr__Enabled", "true");
 
 // Admin owns the schema: it migrates, then creates the development organization and project with these credentials.
 var admin = builder.AddProject<Projects.Hub_Admin>("admin")

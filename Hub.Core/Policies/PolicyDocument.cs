@@ -13,12 +13,18 @@ namespace Hub.Core.Policies;
 /// <param name="MinScore">Findings scored below this (0 to 1) are dropped; <see cref="DefaultMinScore"/> when absent.</param>
 /// <param name="Placeholder"><c>type</c> (<c>[PERSON]</c>, the default) or <c>numbered</c> (<c>[PERSON_1]</c>).</param>
 /// <param name="CustomRegex">The tenant's own entity types, found by regular expressions.</param>
+/// <param name="Images"><c>scan</c> (the default), <c>block_all</c> or <c>allow</c>: <see cref="ImageMode"/>.</param>
+/// <param name="RemoteImages"><c>fetch</c> (the default) or <c>refuse</c>: <see cref="RemoteImageMode"/>.</param>
+/// <param name="ImageOcrTimeout"><c>block</c> (the default) or <c>allow</c>: <see cref="OcrTimeoutAction"/>.</param>
 public sealed record PolicyDocument(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Entities = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DefaultAction = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? MinScore = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Placeholder = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CustomEntityPattern>? CustomRegex = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CustomEntityPattern>? CustomRegex = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Images = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RemoteImages = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ImageOcrTimeout = null)
 {
     public const double DefaultMinScore = 0.5;
 }

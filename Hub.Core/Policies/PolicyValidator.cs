@@ -40,6 +40,7 @@ public sealed partial class PolicyValidator(ICustomPatternCompiler patterns)
             errors[$"{Field}.placeholder"] = ["Must be \"type\" or \"numbered\"."];
         }
 
+        var images = ValidateImages(document, errors);
         var (customNames, customEntities) = ValidateCustomEntities(document.CustomRegex, errors);
         var entities = new Dictionary<string, ScanAction>(StringComparer.Ordinal);
         foreach (var (entity, actionText) in document.Entities ?? new Dictionary<string, string>())
@@ -60,7 +61,49 @@ public sealed partial class PolicyValidator(ICustomPatternCompiler patterns)
 
         return errors.Count > 0
             ? PolicyValidation.Invalid(errors)
-            : PolicyValidation.Valid(new ValidatedPolicy(defaultAction, minScore, placeholder, entities, customEntities));
+            : PolicyValidation.Valid(new ValidatedPolicy(defaultAction, minScore, placeholder, entities, customEntities) { Images = images });
+    }
+
+    private static ImageRules ValidateImages(PolicyDocument document, Dictionary<string, string[]> errors)
+    {
+        var rules = ImageRules.Default;
+        if (document.Images is { } images)
+        {
+            if (ImageRules.TryParseMode(images, out var mode))
+            {
+                rules = rules with { Mode = mode };
+            }
+            else
+            {
+                errors[$"{Field}.images"] = ["Must be \"scan\", \"block_all\" or \"allow\"."];
+            }
+        }
+
+        if (document.RemoteImages is { } remote)
+        {
+            if (ImageRules.TryParseRemote(remote, out var mode))
+            {
+                rules = rules with { Remote = mode };
+            }
+            else
+            {
+                errors[$"{Field}.remote_images"] = ["Must be \"fetch\" or \"refuse\"."];
+            }
+        }
+
+        if (document.ImageOcrTimeout is { } timeout)
+        {
+            if (ImageRules.TryParseTimeout(timeout, out var action))
+            {
+                rules = rules with { OnTimeout = action };
+            }
+            else
+            {
+                errors[$"{Field}.image_ocr_timeout"] = ["Must be \"block\" or \"allow\"."];
+            }
+        }
+
+        return rules;
     }
 
     /// <returns>

@@ -11,7 +11,11 @@ public sealed record ValidatedPolicy(
     double MinScore,
     PlaceholderStyle Placeholder,
     IReadOnlyDictionary<string, ScanAction> Entities,
-    IReadOnlyList<ValidatedCustomEntity> CustomEntities);
+    IReadOnlyList<ValidatedCustomEntity> CustomEntities)
+{
+    /// <summary>What happens to the request's images: <c>images</c>, <c>remote_images</c>, <c>image_ocr_timeout</c>.</summary>
+    public ImageRules Images { get; init; } = ImageRules.Default;
+}
 
 public sealed record ValidatedCustomEntity(string Name, Regex Regex, ScanAction Action, double Score);
 

@@ -27,7 +27,8 @@ namespace Hub.Gateway.ChatCompletions;
 ///    requests and tokens per minute and loop protection (else 429, <see cref="RateLimiter"/>) and hold
 ///    what it can cost in the wallet and every budget covering it, capping its output to what they can
 ///    pay (else 402, <see cref="CreditReservation"/>);
-/// 5. scan every text in one scanner call: BLOCK refuses with 400, REDACT rewrites those texts;
+/// 5. scan every text and image in one scanner call: BLOCK refuses with 400, REDACT rewrites those texts and
+///    replaces those images (as do remote images the scanner fetched: the provider gets what was scanned);
 /// 6. send to the first candidate that answers, falling back before the first byte only (<see cref="FallbackSender"/>);
 /// 7. relay the answer as it arrives;
 /// 8. whatever happened, settle the hold at the real cost and append the audit event, in one step,
@@ -153,7 +154,7 @@ internal sealed class ChatCompletionPipeline(
         }
 
         // Step 5
-        var (verdict, scanFailed) = await scanner.ScanAsync(request.Texts, rules.Policy.Document, cancellationToken);
+        var (verdict, scanFailed) = await scanner.ScanAsync(request.Texts, request.Images, rules.Policy.Document, cancellationToken);
         if (scanFailed is not null)
         {
             return await RefuseAsync(context, scanFailed);
@@ -163,7 +164,7 @@ internal sealed class ChatCompletionPipeline(
         GovernanceHeaders.SetScan(context.Response, verdict!);
         if (verdict!.Blocked)
         {
-            await new SecurityViolationResult(verdict, request.Texts).ExecuteAsync(context);
+            await new SecurityViolationResult(verdict, request.Texts, request.Images).ExecuteAsync(context);
             return SecurityViolationResult.ErrorType;
         }
 
@@ -175,7 +176,7 @@ internal sealed class ChatCompletionPipeline(
         }
 
         var started = Stopwatch.GetTimestamp();
-        var forwarded = await sender.SendAsync(plan, request, verdict.RedactedTexts, cancellationToken);
+        var forwarded = await sender.SendAsync(plan, request, verdict, cancellationToken);
         if (forwarded.Offer is { } served)
         {
             Routed(context, audit, plan, served, forwarded.Fallbacks);

@@ -17,6 +17,9 @@ namespace Hub.Gateway.ChatCompletions;
 internal sealed record ChatRequest(
     byte[] Body, string Model, Range ModelToken, bool Stream, IReadOnlyList<ScannableText> Texts, string? EndUser, string PromptSha256)
 {
+    /// <summary>What a replaced image's base64 PNG is forwarded behind.</summary>
+    private const string PngDataUrlPrefix = "data:image/png;base64,";
+
     /// <summary><c>max_completion_tokens</c>, else <c>max_tokens</c>; null when absent (or not a positive integer, which the upstream judges).</summary>
     public int? MaxTokens { get; init; }
 
@@ -32,6 +35,9 @@ internal sealed record ChatRequest(
     /// <summary>Image parts in <c>messages</c>; the model bills them though they carry no text.</summary>
     public int ImageCount => Shape.Images;
 
+    /// <summary>Every image URL the model would see, in body order: the scanner reads them.</summary>
+    public IReadOnlyList<ScannableImage> Images { get; init; } = [];
+
     /// <summary>The request's <c>provider</c> object (OpenRouter's routing preferences), or <see cref="ProviderPreferences.None"/>.</summary>
     public ProviderPreferences Preferences { get; init; } = ProviderPreferences.None;
 
@@ -40,12 +46,15 @@ internal sealed record ChatRequest(
 
     /// <summary>
     /// The body the upstream receives: the model value replaced by the upstream's id, each text the
-    /// scanner changed replaced by its redacted form, the <c>provider</c> object removed, and the
-    /// output limit lowered to <see cref="OutputCap"/> when there is one; every other byte as the client sent it.
+    /// scanner changed replaced by its redacted form, each image it replaced (redacted, or fetched from a remote URL) by a
+    /// PNG data URL, the <c>provider</c> object removed, and the output limit lowered to <see cref="OutputCap"/> when
+    /// there is one; every other byte as the client sent it.
     /// </summary>
     /// <param name="redactedTexts">The scanner's output, one per <see cref="Texts"/> item, or null when nothing changed.</param>
     /// <param name="outputLimitField">The field to add for <see cref="OutputCap"/> when the client set no limit (<see cref="Providers.IChatProvider.OutputLimitField"/>).</param>
-    public byte[] ToUpstreamBody(string upstreamModel, IReadOnlyList<string>? redactedTexts, string outputLimitField = "max_tokens")
+    /// <param name="redactedImages">The scanner's replacement images, base64 PNG, one per <see cref="Images"/> item (null: unchanged).</param>
+    public byte[] ToUpstreamBody(
+        string upstreamModel, IReadOnlyList<string>? redactedTexts, string outputLimitField = "max_tokens", IReadOnlyList<string?>? redactedImages = null)
     {
         var edits = new List<JsonEdit> { JsonEdit.String(ModelToken, upstreamModel) };
         for (var i = 0; redactedTexts is not null && i < Texts.Count; i++)
@@ -53,6 +62,14 @@ internal sealed record ChatRequest(
             if (!string.Equals(Texts[i].Value, redactedTexts[i], StringComparison.Ordinal))
             {
                 edits.Add(JsonEdit.String(Texts[i].Token, redactedTexts[i]));
+            }
+        }
+
+        for (var i = 0; redactedImages is not null && i < Images.Count; i++)
+        {
+            if (redactedImages[i] is { } png)
+            {
+                edits.Add(JsonEdit.String(Images[i].Token, PngDataUrlPrefix + png));
             }
         }
 

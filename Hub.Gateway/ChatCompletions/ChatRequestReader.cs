@@ -215,6 +215,7 @@ internal sealed class ChatRequestReader(IOptions<ChatCompletionsOptions> options
             Shape = texts.Shape(messages),
             Preferences = preferences ?? ProviderPreferences.None,
             ProviderProperty = providerProperty,
+            Images = texts.Images,
         }, null);
     }
 

@@ -2,6 +2,7 @@ using Hub.Core.Secrets;
 using Hub.Gateway.ChatCompletions;
 using Hub.Gateway.Errors;
 using Hub.Gateway.Providers;
+using Hub.Gateway.Scanning;
 
 namespace Hub.Gateway.Routing;
 
@@ -22,7 +23,7 @@ internal sealed record ForwardResult(RouteOffer? Offer, ProviderOutcome Outcome,
 /// </summary>
 internal sealed partial class FallbackSender(ProviderHealthBoard health, TimeProvider time, ILogger<FallbackSender> logger)
 {
-    public async Task<ForwardResult> SendAsync(RoutePlan plan, ChatRequest request, IReadOnlyList<string>? redactedTexts, CancellationToken cancellationToken)
+    public async Task<ForwardResult> SendAsync(RoutePlan plan, ChatRequest request, ScanVerdict verdict, CancellationToken cancellationToken)
     {
         var fallbacks = new List<string>();
         ForwardResult? failed = null;
@@ -57,7 +58,7 @@ internal sealed partial class FallbackSender(ProviderHealthBoard health, TimePro
             }
 
             var started = time.GetTimestamp();
-            var outcome = await offer.Provider.SendAsync(UpstreamRequest(plan, request, offer, redactedTexts, credentials), cancellationToken);
+            var outcome = await offer.Provider.SendAsync(UpstreamRequest(plan, request, offer, verdict, credentials), cancellationToken);
             if (credentials is not null && outcome.Error is { Code: "provider_auth_failed" })
             {
                 outcome = ProviderOutcome.Failure(HubError.OwnKeyRejected(offer.ProviderId, plan.KeyFor(offer)!.Key.Last4), outcome.MayFallback);
@@ -80,8 +81,8 @@ internal sealed partial class FallbackSender(ProviderHealthBoard health, TimePro
     }
 
     private static ProviderRequest UpstreamRequest(
-        RoutePlan plan, ChatRequest request, RouteOffer offer, IReadOnlyList<string>? redactedTexts, ProviderCredentials? credentials) => new(
-        request.ToUpstreamBody(offer.UpstreamModel, redactedTexts, offer.Provider.OutputLimitField),
+        RoutePlan plan, ChatRequest request, RouteOffer offer, ScanVerdict verdict, ProviderCredentials? credentials) => new(
+        request.ToUpstreamBody(offer.UpstreamModel, verdict.RedactedTexts, offer.Provider.OutputLimitField, verdict.RedactedImages),
         request.Stream,
         offer.UpstreamModel,
         offer.MaxOutputTokens ?? ProviderRequest.FallbackMaxTokens,

@@ -7,6 +7,7 @@ namespace Hub.Gateway.Scanning;
 /// <c>text</c> parts), message <c>name</c> and <c>refusal</c>, tool-call and function-call arguments,
 /// and the descriptions in tool and function definitions (their parameter schemas included).
 /// Function names are left alone: they must stay identifiers, and the provider treats them as code.
+/// Images (<c>image_url</c> parts) are collected beside the texts: the scanner reads them too.
 /// </summary>
 /// <remarks>
 /// Called by the body parser while it walks the document once; the reader is always left on the value's last token.
@@ -15,12 +16,16 @@ namespace Hub.Gateway.Scanning;
 internal sealed class ChatTextCollector
 {
     private readonly List<ScannableText> texts = [];
+    private List<ScannableImage>? imageUrls;
     private readonly List<Range> toolDefinitions = [];
     private int names;
     private int toolCalls;
     private int images;
 
     public IReadOnlyList<ScannableText> Texts => texts;
+
+    /// <summary>Every <c>image_url</c> URL in <c>messages</c>, in body order.</summary>
+    public IReadOnlyList<ScannableImage> Images => imageUrls ?? [];
 
     /// <summary>What was counted on the way, for a body of <paramref name="messages"/> messages.</summary>
     public PromptShape Shape(int messages) => new(messages, names, toolCalls, images, toolDefinitions);
@@ -132,15 +137,61 @@ internal sealed class ChatTextCollector
             }
             else if (reader.ValueTextEquals("image_url"u8))
             {
-                // {"type":"image_url","image_url":{"url":…}}: no text, but the model bills it (a fixed allowance in the estimate).
+                // {"type":"image_url","image_url":{"url":…}}: read by the scanner, and billed by the model (a fixed allowance in the estimate).
                 images++;
-                SkipValue(ref reader);
+                ReadImage(ref reader, index);
             }
             else
             {
                 SkipValue(ref reader);
             }
         }
+    }
+
+    /// <summary>
+    /// <c>{"url":"…","detail":…}</c>, or a bare URL string (which OpenAI refuses, but a lenient provider might not).
+    /// Every <c>url</c> is taken, a repeated one too: a reader downstream that keeps the last must not get an unscanned one.
+    /// </summary>
+    private void ReadImage(ref Utf8JsonReader reader, int? index)
+    {
+        Next(ref reader);
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            AddImage(ref reader, index);
+            return;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return;
+        }
+
+        while (Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("url"u8))
+            {
+                Next(ref reader);
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    AddImage(ref reader, index);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+            else
+            {
+                SkipValue(ref reader);
+            }
+        }
+    }
+
+    private void AddImage(ref Utf8JsonReader reader, int? index)
+    {
+        var start = (int)reader.TokenStartIndex;
+        (imageUrls ??= []).Add(new ScannableImage(start..(start + reader.ValueSpan.Length + 2), reader.GetString()!, index));
     }
 
     private void ReadToolCall(ref Utf8JsonReader reader, int? index)

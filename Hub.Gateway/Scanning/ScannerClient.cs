@@ -9,9 +9,10 @@ using Microsoft.Extensions.Options;
 namespace Hub.Gateway.Scanning;
 
 /// <summary>
-/// Sends every text of a request to Hub.Scanner in one <c>POST /v1/scan</c> call with the caller's
+/// Sends every text and image of a request to Hub.Scanner in one <c>POST /v1/scan</c> call with the caller's
 /// policy. Fails closed: if the scanner cannot answer in time, the caller gets a 503 and nothing is
-/// forwarded.
+/// forwarded. An image the scanner cannot read is the caller's fault (400 naming its message); a scanner that
+/// cannot read images at all (OCR off, its engine down) refuses the request with 503.
 /// </summary>
 /// <remarks>
 /// A bare pooled client rather than an IHttpClientFactory one: this call is on every request, and the
@@ -27,12 +28,14 @@ internal sealed partial class ScannerClient : IDisposable
     private readonly HttpClient http;
     private readonly Uri? scanUrl;
     private readonly TimeSpan timeout;
+    private readonly TimeSpan imageTimeout;
     private readonly ILogger<ScannerClient> logger;
 
     public ScannerClient(IConfiguration configuration, IOptions<ScanningOptions> options, ILogger<ScannerClient> logger)
     {
         this.logger = logger;
         timeout = TimeSpan.FromSeconds(options.Value.TimeoutSeconds);
+        imageTimeout = TimeSpan.FromSeconds(options.Value.ImageTimeoutSeconds);
         scanUrl = ScannerAddress.From(configuration) is { } address ? new Uri(address, "/v1/scan") : null;
         http = new HttpClient(new SocketsHttpHandler
         {
@@ -46,9 +49,9 @@ internal sealed partial class ScannerClient : IDisposable
 
     /// <param name="policyJson">The policy as the scan API takes it; null for the scanner's default (Maximum Protection).</param>
     public async Task<(ScanVerdict? Verdict, HubError? Error)> ScanAsync(
-        IReadOnlyList<ScannableText> texts, ReadOnlyMemory<byte>? policyJson, CancellationToken cancellationToken)
+        IReadOnlyList<ScannableText> texts, IReadOnlyList<ScannableImage> images, ReadOnlyMemory<byte>? policyJson, CancellationToken cancellationToken)
     {
-        if (texts.Count == 0)
+        if (texts.Count == 0 && images.Count == 0)
         {
             return (ScanVerdict.Empty, null);
         }
@@ -60,16 +63,23 @@ internal sealed partial class ScannerClient : IDisposable
         }
 
         var started = Stopwatch.GetTimestamp();
-        var body = WriteRequest(texts, policyJson);
+        var body = WriteRequest(texts, images, policyJson);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
+        deadline.CancelAfter(images.Count == 0 ? timeout : imageTimeout);
         try
         {
             using var response = await SendAsync(body, deadline.Token);
             if (response.StatusCode == HttpStatusCode.RequestEntityTooLarge)
             {
                 return (null, new HubError(StatusCodes.Status413PayloadTooLarge, "invalid_request_error", "request_too_large",
-                    "The request holds more text than the gateway scans in one request."));
+                    images.Count == 0
+                        ? "The request holds more text than the gateway scans in one request."
+                        : "The request holds more text or images than the gateway scans in one request."));
+            }
+
+            if (images.Count > 0 && await ImageRefusals.ReadAsync(response, images, deadline.Token) is { } refused)
+            {
+                return (null, refused);
             }
 
             if (!response.IsSuccessStatusCode)
@@ -81,7 +91,7 @@ internal sealed partial class ScannerClient : IDisposable
 
             await using var answer = await response.Content.ReadAsStreamAsync(deadline.Token);
             var verdict = await JsonSerializer.DeserializeAsync(answer, ScannerWireContext.Default.ScanVerdict, deadline.Token);
-            if (verdict is null || verdict.RedactedTexts?.Count != texts.Count)
+            if (verdict is null || !Matches(verdict, texts.Count, images.Count))
             {
                 Log.ScannerAnswerInvalid(logger);
                 return (null, Unavailable());
@@ -98,6 +108,26 @@ internal sealed partial class ScannerClient : IDisposable
     }
 
     public void Dispose() => http.Dispose();
+
+    /// <summary>One redacted text per text, one image slot per image, every finding pointing at one of them.</summary>
+    private static bool Matches(ScanVerdict verdict, int texts, int images)
+    {
+        if (verdict.RedactedTexts?.Count != texts || (images > 0 && verdict.RedactedImages?.Count != images))
+        {
+            return false;
+        }
+
+        foreach (var finding in verdict.Findings)
+        {
+            var inRange = finding.ImageIndex is { } image ? image >= 0 && image < images : finding.TextIndex is { } text && text >= 0 && text < texts;
+            if (!inRange)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>One retry when the connection itself failed (a scanner restarting, a pooled connection it closed).</summary>
     private async Task<HttpResponseMessage> SendAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
@@ -119,13 +149,18 @@ internal sealed partial class ScannerClient : IDisposable
     private static HubError Unavailable() => new(StatusCodes.Status503ServiceUnavailable, "service_unavailable_error", "scanner_unavailable",
         "The request could not be scanned, so it was not sent. Try again shortly.");
 
-    /// <summary><c>{"texts":[…],"trusted":[…],"policy":{…}}</c>, the policy copied as stored.</summary>
-    private static ReadOnlyMemory<byte> WriteRequest(IReadOnlyList<ScannableText> texts, ReadOnlyMemory<byte>? policyJson)
+    /// <summary><c>{"texts":[…],"trusted":[…],"images":[…],"policy":{…}}</c>, the policy copied as stored; <c>images</c> only when there are some.</summary>
+    private static ReadOnlyMemory<byte> WriteRequest(IReadOnlyList<ScannableText> texts, IReadOnlyList<ScannableImage> images, ReadOnlyMemory<byte>? policyJson)
     {
         var size = 64 + (policyJson?.Length ?? 0);
         foreach (var text in texts)
         {
             size += text.Value.Length + 8;
+        }
+
+        foreach (var image in images)
+        {
+            size += image.Url.Length + 8;
         }
 
         var buffer = new ArrayBufferWriter<byte>(size);
@@ -148,6 +183,17 @@ internal sealed partial class ScannerClient : IDisposable
         }
 
         writer.WriteEndArray();
+        if (images.Count > 0)
+        {
+            writer.WriteStartArray("images"u8);
+            foreach (var image in images)
+            {
+                writer.WriteStringValue(image.Url);
+            }
+
+            writer.WriteEndArray();
+        }
+
         if (policyJson is { } policy)
         {
             writer.WritePropertyName("policy"u8);

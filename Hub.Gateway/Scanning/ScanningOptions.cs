@@ -12,6 +12,13 @@ internal sealed class ScanningOptions
     /// </summary>
     [Range(1, 300)]
     public int TimeoutSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// Seconds one scanner call with images may take (OCR, and fetching remote images). Default 30: the scanner reads up
+    /// to 16 images, each under a 1 s OCR deadline (a 1920×1080 screenshot takes about 0.2 s), plus up to 5 s per fetch.
+    /// </summary>
+    [Range(1, 600)]
+    public int ImageTimeoutSeconds { get; set; } = 30;
 }
 
 [Microsoft.Extensions.Options.OptionsValidator]

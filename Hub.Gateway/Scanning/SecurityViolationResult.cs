@@ -8,9 +8,10 @@ namespace Hub.Gateway.Scanning;
 /// <summary>
 /// The 400 a BLOCK finding produces, in the shape Hub's users rely on:
 /// <c>{"error":{"message","type":"security_violation","code":400,"param":null,"violations":[…],"correlation_id"}}</c>.
-/// Each violation says where (message index and character offsets), never what.
+/// Each violation says where (message index and character offsets), never what; one found in an image also carries
+/// <c>image_index</c> (the image's place among the request's images) and its offsets are into the image's OCR text.
 /// </summary>
-internal sealed class SecurityViolationResult(ScanVerdict verdict, IReadOnlyList<ScannableText> texts) : IResult
+internal sealed class SecurityViolationResult(ScanVerdict verdict, IReadOnlyList<ScannableText> texts, IReadOnlyList<ScannableImage> images) : IResult
 {
     public const string Message = "Security policy violation: request blocked.";
     public const string ErrorType = "security_violation";
@@ -37,13 +38,19 @@ internal sealed class SecurityViolationResult(ScanVerdict verdict, IReadOnlyList
                 writer.WriteString("action"u8, finding.Action);
                 writer.WriteNumber("start"u8, finding.Start);
                 writer.WriteNumber("end"u8, finding.End);
-                if (texts[finding.TextIndex].MessageIndex is { } messageIndex)
+                var messageIndex = finding.ImageIndex is { } image ? images[image].MessageIndex : texts[finding.TextIndex!.Value].MessageIndex;
+                if (messageIndex is { } index)
                 {
-                    writer.WriteNumber("message_index"u8, messageIndex);
+                    writer.WriteNumber("message_index"u8, index);
                 }
                 else
                 {
                     writer.WriteNull("message_index"u8);
+                }
+
+                if (finding.ImageIndex is { } imageIndex)
+                {
+                    writer.WriteNumber("image_index"u8, imageIndex);
                 }
 
                 writer.WriteEndObject();

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using Hub.Core.Policies;
 using Hub.Scanner.Engine;
+using Hub.Scanner.Ocr;
 using Hub.Scanner.Policies;
 using Hub.Scanner.Vision;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -50,14 +51,14 @@ internal static class ScanApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [""] = ["The body must be a JSON object such as {\"texts\": [\"…\"]}."] });
         }
 
-        return Scan(request, engine, images, policies, options, http.HttpContext.RequestAborted).Result switch
+        return (await RunAsync(request, engine, images, policies, options, http.HttpContext.RequestAborted)).Result switch
         {
             Ok<ScanResponse> ok => TypedResults.Bytes(JsonSerializer.SerializeToUtf8Bytes(ok.Value!, ScannerJsonContext.Default.ScanResponse), "application/json"),
             var refusal => refusal,
         };
     }
 
-    private static Results<Ok<ScanResponse>, ValidationProblem, ProblemHttpResult> Scan(
+    private static async Task<Results<Ok<ScanResponse>, ValidationProblem, ProblemHttpResult>> RunAsync(
         ScanRequest request, ScanEngine engine, ImageScanner imageScanner, PolicyResolver policies, IOptions<ScannerOptions> options,
         CancellationToken cancellationToken)
     {
@@ -65,13 +66,6 @@ internal static class ScanApi
         var images = request.Images is { Count: > 0 } given ? given : null;
         if (images is not null)
         {
-            // Fail closed: a request whose images were silently skipped would pass screenshots of anything.
-            if (!imageScanner.Enabled)
-            {
-                return TypedResults.Problem(
-                    "Image scanning is not enabled (Scanner:Ocr:Enabled).", title: "image scanning is not enabled", statusCode: StatusCodes.Status503ServiceUnavailable);
-            }
-
             if (images.Count > limits.MaxImages)
             {
                 return TypedResults.Problem($"At most {limits.MaxImages} images in one scan.", statusCode: StatusCodes.Status413PayloadTooLarge);
@@ -111,7 +105,24 @@ internal static class ScanApi
         ImageScanResult? imageResult = null;
         if (images is not null)
         {
-            imageResult = imageScanner.Scan(images, policy, cancellationToken);
+            // Fail closed: a request whose images were silently skipped would pass screenshots of anything.
+            if (policy.Images.Mode == ImageMode.Scan && !imageScanner.Enabled)
+            {
+                return TypedResults.Problem(
+                    "Image scanning is not enabled (Scanner:Ocr:Enabled).", title: "image scanning is not enabled", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
+            try
+            {
+                imageResult = await imageScanner.ScanAsync(images, policy, cancellationToken);
+            }
+            catch (OcrEngineUnavailableException)
+            {
+                // Azure AI Vision down, refusing the key or answering nonsense (logged by the reader): fail closed.
+                return TypedResults.Problem(
+                    "The OCR engine could not read the images; nothing was scanned.", title: "image scanning is unavailable", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
             if (imageResult.Refusal is { } refusal)
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [$"images[{refusal.Index}]"] = [refusal.Message] });
@@ -174,10 +185,11 @@ internal static class ScanApi
             var (finding, box) = images.Findings[i];
             findings[result.Findings.Count + i] = new FindingResponse(
                 TextIndex: null, finding.Entity, finding.Start, finding.End, finding.Score, finding.Action.ToWire(),
-                ImageIndex: finding.TextIndex, new BoxResponse(box.X, box.Y, box.Width, box.Height));
+                ImageIndex: finding.TextIndex, box is { } b ? new BoxResponse(b.X, b.Y, b.Width, b.Height) : null);
         }
 
         return new ScanResponse(
-            result.Blocked || images.Blocked, findings, result.RedactedTexts, Math.Round(result.ScanMilliseconds + images.ScanMilliseconds, 3), images.TimedOut);
+            result.Blocked || images.Blocked, findings, result.RedactedTexts, Math.Round(result.ScanMilliseconds + images.ScanMilliseconds, 3),
+            images.TimedOut, images.Replacements);
     }
 }

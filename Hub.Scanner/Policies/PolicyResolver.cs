@@ -55,6 +55,6 @@ internal sealed class PolicyResolver(EntityCatalog catalog, PolicyValidator vali
 
         var scanned = actions.Where(pair => pair.Value != ScanAction.Off).ToDictionary(StringComparer.Ordinal);
         var attacks = scanned.Keys.Where(entity => catalog.Entities.TryGetValue(entity, out var definition) && definition.IsAttack);
-        return new ScanPolicy(scanned, valid.MinScore, valid.Placeholder, recognizers, attacks);
+        return new ScanPolicy(scanned, valid.MinScore, valid.Placeholder, recognizers, attacks, valid.Images);
     }
 }

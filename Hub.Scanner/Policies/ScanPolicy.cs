@@ -9,7 +9,7 @@ namespace Hub.Scanner.Policies;
 /// </summary>
 internal sealed class ScanPolicy(
     IReadOnlyDictionary<string, ScanAction> actions, double minScore, PlaceholderStyle placeholder, IReadOnlyList<IRecognizer> customRecognizers,
-    IEnumerable<string> attacks)
+    IEnumerable<string> attacks, ImageRules images)
 {
     /// <summary>Entity → action, for every entity that is scanned.</summary>
     /// <remarks>Plain dictionaries: a policy may be resolved per request, and freezing costs more than it saves here.</remarks>
@@ -26,4 +26,7 @@ internal sealed class ScanPolicy(
     public PlaceholderStyle Placeholder { get; } = placeholder;
 
     public IReadOnlyList<IRecognizer> CustomRecognizers { get; } = customRecognizers;
+
+    /// <summary>What happens to the request's images.</summary>
+    public ImageRules Images { get; } = images;
 }

@@ -52,17 +52,28 @@ internal sealed class OcrText
     public OcrBox? BoxOf(int start, int end)
     {
         OcrBox? union = null;
-        for (var i = 0; i < words.Count; i++)
+        foreach (var box in WordBoxesOf(start, end))
         {
-            var wordStart = starts[i];
-            var wordEnd = wordStart + words[i].Text.Length;
-            if (wordStart < end && start < wordEnd)
-            {
-                union = union is { } box ? Union(box, words[i].Box) : words[i].Box;
-            }
+            union = union is { } sum ? Union(sum, box) : box;
         }
 
         return union;
+    }
+
+    /// <summary>
+    /// The box of each word that [<paramref name="start"/>, <paramref name="end"/>) overlaps: what a redaction fills. A value
+    /// that wraps onto a second line is two word boxes, not the rectangle around both lines and whatever lies between.
+    /// </summary>
+    public IEnumerable<OcrBox> WordBoxesOf(int start, int end)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            var wordStart = starts[i];
+            if (wordStart < end && start < wordStart + words[i].Text.Length)
+            {
+                yield return words[i].Box;
+            }
+        }
     }
 
     private static bool StartsLine(OcrBox previous, OcrBox word)

@@ -1,3 +1,4 @@
+using Hub.Scanner.Images.Remote;
 using Hub.Scanner.Ocr;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -5,10 +6,14 @@ namespace Hub.Scanner.Vision;
 
 internal static class VisionExtensions
 {
-    /// <summary>OCR (<see cref="OcrExtensions.AddOcr"/>) and the <see cref="ImageScanner"/> the scan API sends images to.</summary>
+    /// <summary>
+    /// OCR (<see cref="OcrExtensions.AddOcr"/>), fetching remote images (<see cref="RemoteImageExtensions.AddRemoteImages"/>) and the
+    /// <see cref="ImageScanner"/> the scan API sends images to.
+    /// </summary>
     public static IServiceCollection AddImageScanning(this IServiceCollection services)
     {
         services.AddOcr();
+        services.AddRemoteImages();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ImageScanner>();
         return services;

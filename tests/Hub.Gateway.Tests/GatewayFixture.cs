@@ -73,7 +73,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         Anthropic = await FakeAnthropicUpstream.StartAsync();
         Gemini = await FakeGeminiUpstream.StartAsync();
         Bedrock = await FakeBedrockUpstream.StartAsync();
-        (scannerFactory, ScannerUrl) = KestrelTestServer.Start<scanner::Program>(KestrelTestServer.QuietSettings());
+        (scannerFactory, ScannerUrl) = KestrelTestServer.Start<scanner::Program>(ScannerSettings());
         var settings = KestrelTestServer.GatewaySettings(Infrastructure, Upstream, ScannerUrl);
         settings["Providers:listed:BaseUrl"] = Upstream.BaseUrl;
         settings["Providers:listed:ApiKey"] = FakeOpenAIUpstream.ApiKey;
@@ -158,6 +158,20 @@ public sealed class GatewayFixture : IAsyncLifetime
         }
 
         return client;
+    }
+
+    /// <summary>
+    /// The scanner reads images (one engine, a deadline no busy machine reaches: these tests are not about speed) and may
+    /// fetch remote images over plain HTTP from loopback, where the tests serve them.
+    /// </summary>
+    private static Dictionary<string, string> ScannerSettings()
+    {
+        var settings = KestrelTestServer.QuietSettings();
+        settings["Scanner:Ocr:Enabled"] = "true";
+        settings["Scanner:Ocr:Engines"] = "1";
+        settings["Scanner:Ocr:DeadlineMs"] = "60000";
+        settings["Scanner:RemoteImages:AllowLoopbackHttp"] = "true";
+        return settings;
     }
 
     public Task<TestTenant> NewTenantAsync() => TestTenant.CreateAsync(Infrastructure.DataSource, TestContext.Current.CancellationToken);

@@ -53,7 +53,13 @@ public sealed class GatewayFixture : IAsyncLifetime
         Gemini = await FakeGeminiUpstream.StartAsync();
         Bedrock = await FakeBedrockUpstream.StartAsync();
 
-        var (scannerFactory, scannerUrl) = KestrelTestServer.Start<scanner::Program>(new Dictionary<string, string>(), CaptureLogs);
+        // Images are read (as the AppHost runs it), by one engine with a deadline no busy machine reaches.
+        var (scannerFactory, scannerUrl) = KestrelTestServer.Start<scanner::Program>(new Dictionary<string, string>
+        {
+            ["Scanner:Ocr:Enabled"] = "true",
+            ["Scanner:Ocr:Engines"] = "1",
+            ["Scanner:Ocr:DeadlineMs"] = "60000",
+        }, CaptureLogs);
         services.Add(scannerFactory);
 
         var (adminFactory, adminUrl) = KestrelTestServer.Start<admin::Program>(new Dictionary<string, string>

@@ -7,7 +7,8 @@ namespace Hub.Scanner.Recognizers.Financial;
 /// <summary>
 /// Payment card numbers: 13–19 digits (20 for the Maestro and 6-series ranges, which widely used test-data
 /// generators such as Bogus emit), run together or in groups (first group of four, then groups of 3–6, the last
-/// possibly shorter) joined by one separator, space or dash, used throughout. A candidate must carry a known issuer prefix with
+/// possibly shorter) joined by one separator, space or dash, used throughout; the last group may also be longer, the
+/// rest of the number run together, which is how OCR reads a card printed in a proportional font. A candidate must carry a known issuer prefix with
 /// that issuer's length and pass Luhn; from each starting group the longest such window wins, so a trailing
 /// CVV ("4111 1111 1111 1111 123") is left out.
 /// </summary>
@@ -18,6 +19,9 @@ internal sealed class CreditCardRecognizer : IRecognizer
 
     private const int MinDigits = 13;
     private const int MaxDigits = 20;
+
+    /// <summary>The longest group printed cards use (Amex and Diners 4-6-5, 4-6-4).</summary>
+    private const int MaxGroup = 6;
 
     public string Name => nameof(CreditCardRecognizer);
 
@@ -72,10 +76,14 @@ internal sealed class CreditCardRecognizer : IRecognizer
         while (position + 1 < text.Length && text[position] == separator)
         {
             var length = NumberScan.DigitGroupLength(text, position + 1);
-            if (length is < 1 or > 6 || total + length > MaxDigits)
+            if (length < 1 || total + length > MaxDigits)
             {
                 break;
             }
+
+            // OCR of a card in a proportional font often loses some of its spaces ("4111 111111111111", "4111 1111 11111111"):
+            // a long group may end a card, never continue one.
+            var last = length > MaxGroup;
 
             total += length;
             position += 1 + length;
@@ -84,9 +92,9 @@ internal sealed class CreditCardRecognizer : IRecognizer
                 ends[count++] = position;
             }
 
-            if (length < 3)
+            if (length < 3 || last)
             {
-                break; // a short group ends a card ("6759 3384 7392 4274 77")
+                break; // a short group ends a card ("6759 3384 7392 4274 77"), as does a merged one
             }
         }
 

@@ -37,6 +37,31 @@ public sealed class PolicyValidatorTests
     }
 
     [Fact]
+    public void Validate_NoImageFields_ScansImagesFetchesRemoteOnesAndBlocksOnATimeout() =>
+        Assert.Equal(
+            new ImageRules(ImageMode.Scan, RemoteImageMode.Fetch, OcrTimeoutAction.Block),
+            Validator.Validate(new PolicyDocument()).Policy!.Images);
+
+    [Theory]
+    [InlineData("scan", "fetch", "block", ImageMode.Scan, RemoteImageMode.Fetch, OcrTimeoutAction.Block)]
+    [InlineData("BLOCK_ALL", "Refuse", "allow", ImageMode.BlockAll, RemoteImageMode.Refuse, OcrTimeoutAction.Allow)]
+    [InlineData("allow", null, null, ImageMode.Allow, RemoteImageMode.Fetch, OcrTimeoutAction.Block)]
+    public void Validate_ImageFields_AreParsedCaseInsensitively(
+        string images, string? remote, string? timeout, ImageMode mode, RemoteImageMode remoteMode, OcrTimeoutAction onTimeout) =>
+        Assert.Equal(
+            new ImageRules(mode, remoteMode, onTimeout),
+            Validator.Validate(new PolicyDocument(Images: images, RemoteImages: remote, ImageOcrTimeout: timeout)).Policy!.Images);
+
+    [Fact]
+    public void ImageFields_RoundTripThroughPolicyJsonInSnakeCase()
+    {
+        var json = PolicyJson.Serialize(new PolicyDocument(Images: "block_all", RemoteImages: "refuse", ImageOcrTimeout: "allow"));
+
+        Assert.Equal("""{"images":"block_all","remote_images":"refuse","image_ocr_timeout":"allow"}""", json);
+        Assert.Equal("refuse", PolicyJson.Deserialize(json).RemoteImages);
+    }
+
+    [Fact]
     public void Validate_CustomPattern_IsCompiledAsTheScannerRunsIt()
     {
         var document = new PolicyDocument(CustomRegex: [new CustomEntityPattern("X_CODE", "X-\\d+")]);
@@ -82,6 +107,10 @@ public sealed class PolicyValidatorTests
         { Custom(new CustomEntityPattern("X", "")), "policy.custom_regex[0].pattern", "A pattern of 1 to 1000 characters is required." },
         { Custom(new CustomEntityPattern("X", new string('a', 1001))), "policy.custom_regex[0].pattern", "A pattern of 1 to 1000 characters is required." },
         { new PolicyDocument(CustomRegex: [null!]), "policy.custom_regex[0]", "Must be an object with a name and a pattern." },
+        { new PolicyDocument(Images: "ocr"), "policy.images", "Must be \"scan\", \"block_all\" or \"allow\"." },
+        { new PolicyDocument(Images: "1"), "policy.images", "Must be \"scan\", \"block_all\" or \"allow\"." },
+        { new PolicyDocument(RemoteImages: "proxy"), "policy.remote_images", "Must be \"fetch\" or \"refuse\"." },
+        { new PolicyDocument(ImageOcrTimeout: "retry"), "policy.image_ocr_timeout", "Must be \"block\" or \"allow\"." },
         { Custom([.. Enumerable.Range(0, 51).Select(i => new CustomEntityPattern($"C{i}", "x"))]), "policy.custom_regex", "At most 50 custom entities." },
     };
 

@@ -22,6 +22,17 @@ internal static class Governance
     }
 
     /// <summary>
+    /// A tenant whose policy forwards images unread (<c>"images": "allow"</c>): for tests of how providers' translators carry
+    /// images, which the scanner would otherwise read first (and refuse when they are not real images or not reachable).
+    /// </summary>
+    public static async Task<Hub.Testing.TestTenant> NewTenantAllowingImagesAsync(this GatewayFixture fixture)
+    {
+        var tenant = await fixture.NewTenantAsync();
+        await fixture.SavePolicyAsync(tenant, """{"images":"allow"}""");
+        return tenant;
+    }
+
+    /// <summary>
     /// The raw stream entry and the event the gateway appended for a correlation id (the gateway tests
     /// run no consumer). Read once, without waiting: the event must be there when the response has ended.
     /// </summary>

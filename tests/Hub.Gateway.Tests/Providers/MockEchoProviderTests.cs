@@ -1,5 +1,7 @@
 using System.Text.Json;
 
+using Hub.Gateway.Tests.Governance;
+
 namespace Hub.Gateway.Tests.Providers;
 
 public sealed class MockEchoProviderTests(GatewayFixture fixture)
@@ -32,7 +34,7 @@ public sealed class MockEchoProviderTests(GatewayFixture fixture)
     [Fact]
     public async Task Post_EchoModelWithTextParts_JoinsThem()
     {
-        var tenant = await fixture.NewTenantAsync();
+        var tenant = await fixture.NewTenantAllowingImagesAsync();
         using var client = fixture.CreateClient(tenant.ProjectKey);
         const string body = """{"model":"mock/echo","messages":[{"role":"user","content":[{"type":"text","text":"one"},{"type":"image_url","image_url":{"url":"https://x/y.png"}},{"type":"text","text":"two"}]}]}""";
 

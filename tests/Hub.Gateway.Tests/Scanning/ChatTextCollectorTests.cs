@@ -84,6 +84,49 @@ public sealed class ChatTextCollectorTests
     }
 
     [Fact]
+    public void Parse_ImageUrls_AreCollectedInBodyOrderWithTheirMessageIndex_RepeatedKeysAndBareStringsToo()
+    {
+        var body = """
+            {"model":"m","messages":[
+              {"role":"system","content":"s"},
+              {"role":"user","content":[{"type":"image_url","image_url":{"url":"data:image/png;base64,AAAA","detail":"low"}},{"type":"text","text":"t"}]},
+              {"role":"user","content":[{"type":"image_url","image_url":{"url":"https://a.example/1.png","url":"https://a.example/2.png"}},
+                                        {"type":"image_url","image_url":"https://a.example/bare.png"},
+                                        {"type":"image_url","image_url":{"url":42}}]}]}
+            """;
+
+        var (request, error) = ChatRequestReader.Parse(Encoding.UTF8.GetBytes(body));
+
+        Assert.Null(error);
+        Assert.Equal(
+            [("data:image/png;base64,AAAA", 1), ("https://a.example/1.png", 2), ("https://a.example/2.png", 2), ("https://a.example/bare.png", 2)],
+            request!.Images.Select(i => (i.Url, i.MessageIndex!.Value)));
+        Assert.Equal(4, request.ImageCount);
+        Assert.Equal("\"https://a.example/2.png\"", Encoding.UTF8.GetString(request.Body.AsSpan(request.Images[2].Token)));
+    }
+
+    [Fact]
+    public void Parse_NoImages_CollectsNone()
+    {
+        var (request, _) = ChatRequestReader.Parse("""{"model":"p/m","messages":[{"role":"user","content":"x"}]}"""u8.ToArray());
+
+        Assert.Empty(request!.Images);
+    }
+
+    [Fact]
+    public void ToUpstreamBody_ReplacedImages_BecomePngDataUrlsAndEverythingElseIsKept()
+    {
+        var body = """{"model":"p/m","messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"https://a.example/x.png","detail":"high"}},{"type":"image_url","image_url":{"url":"data:image/jpeg;base64,/9j/"}}]}]}""";
+        var (request, _) = ChatRequestReader.Parse(Encoding.UTF8.GetBytes(body));
+
+        var upstream = request!.ToUpstreamBody("m", [], redactedImages: ["iVBORw0KGgo+/=", null]);
+
+        Assert.Equal(
+            """{"model":"m","messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"data:image/png;base64,iVBORw0KGgo+/=","detail":"high"}},{"type":"image_url","image_url":{"url":"data:image/jpeg;base64,/9j/"}}]}]}""",
+            Encoding.UTF8.GetString(upstream));
+    }
+
+    [Fact]
     public void ToUpstreamBody_RedactionWithQuotesAndNewlines_IsValidJson()
     {
         var (request, _) = ChatRequestReader.Parse("""{"model":"p/m","messages":[{"role":"user","content":"x"}]}"""u8.ToArray());

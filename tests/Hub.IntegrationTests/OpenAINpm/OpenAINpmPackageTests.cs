@@ -13,6 +13,13 @@ public sealed class NpmCompatRun(GatewayFixture fixture) : NpmScriptRun(fixture,
         using var admin = Fixture.CreateAdminClient(tenant);
         await admin.SavePolicyAsync(tenant.ProjectId, """{"entities":{"US_SSN":"BLOCK"}}""");
     }
+
+    /// <summary>Screenshots for the image scenarios: one with an SSN (blocked), one with an e-mail address (redacted in the pixels).</summary>
+    protected override IReadOnlyDictionary<string, string> Settings() => new Dictionary<string, string>
+    {
+        ["HUB_SSN_IMAGE"] = Convert.ToBase64String(Hub.Testing.Images.TestImages.Render(["Patient chart", "SSN: 078-05-1120"], 600, 200).Bytes),
+        ["HUB_EMAIL_IMAGE"] = Convert.ToBase64String(Hub.Testing.Images.TestImages.Render(["Contact", "Email: lee.park@example.com"], 600, 200).Bytes),
+    };
 }
 
 /// <summary>The official <c>openai</c> npm package against the gateway; one Node run, one assertion group per scenario.</summary>
@@ -40,6 +47,25 @@ public sealed class OpenAINpmPackageTests(NpmCompatRun run) : IClassFixture<NpmC
         Assert.Equal("Security policy violation: request blocked.", result.GetProperty("message").GetString());
         Assert.Equal(["US_SSN:BLOCK:0"], result.GetProperty("violations").EnumerateArray().Select(v => v.GetString()));
         Assert.Equal(result.GetProperty("header").GetString(), result.GetProperty("correlationId").GetString());
+    }
+
+    [Fact]
+    public void ChatCompletionsCreate_ImageWithABlockedEntity_RaisesBadRequestErrorNamingTheImage()
+    {
+        var result = results.GetProperty("imageBlocked");
+
+        Assert.Equal("BadRequestError", result.GetProperty("threw").GetString());
+        Assert.Equal("security_violation", result.GetProperty("type").GetString());
+        Assert.Contains("US_SSN:BLOCK:0:0", result.GetProperty("violations").EnumerateArray().Select(v => v.GetString()));
+    }
+
+    [Fact]
+    public void ChatCompletionsCreate_ImageWithARedactedEntity_AnsweredAndTheHeaderSaysWhy()
+    {
+        var result = results.GetProperty("imageRedacted");
+
+        Assert.Equal(FakeOpenAIUpstream.Reply, result.GetProperty("content").GetString());
+        Assert.Contains("EMAIL_ADDRESS", result.GetProperty("violations").GetString()!.Split(','));
     }
 
     [Fact]

@@ -78,4 +78,30 @@ await scenario('blocked', async () => {
   }
 });
 
+// Screenshots as the npm package sends them: image_url parts with data URLs.
+const imageMessage = (base64) => [{ role: 'user', content: [
+  { type: 'text', text: 'What does this screenshot show?' },
+  { type: 'image_url', image_url: { url: `data:image/png;base64,${base64}` } },
+] }];
+
+await scenario('imageBlocked', async () => {
+  try {
+    await client.chat.completions.create({ model: 'fake/fake-model', messages: imageMessage(process.env.HUB_SSN_IMAGE) });
+    return { threw: null };
+  } catch (error) {
+    return {
+      threw: error?.constructor?.name,
+      type: error?.type ?? null,
+      violations: (error?.error?.violations ?? []).map((v) => `${v.entity}:${v.action}:${v.message_index}:${v.image_index}`),
+    };
+  }
+});
+
+await scenario('imageRedacted', async () => {
+  const { data, response } = await client.chat.completions
+    .create({ model: 'fake/fake-model', messages: imageMessage(process.env.HUB_EMAIL_IMAGE) })
+    .withResponse();
+  return { content: data.choices[0].message.content, violations: response.headers.get('x-hub-violations') };
+});
+
 report();

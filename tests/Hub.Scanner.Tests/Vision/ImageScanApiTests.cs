@@ -29,10 +29,7 @@ public sealed class ImageScanApiTests : IClassFixture<WebApplicationFactory<Prog
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    /// <summary>
-    /// Monospaced: in the proportional font Tesseract reads the card's narrow gaps as "4111 111111111111", a grouping the
-    /// card recognizer rightly does not take from typed text (OCR-tolerant card grouping is a follow-up of #9).
-    /// </summary>
+    /// <summary>Monospaced; <see cref="Scan_CardInAProportionalFont_IsFoundThoughOcrMergesItsGroups"/> covers the other font.</summary>
     private static TestImage Pii { get; } = TestImages.Render(TestImages.PiiLines, font: TestFont.Mono);
 
     [Fact]
@@ -63,6 +60,22 @@ public sealed class ImageScanApiTests : IClassFixture<WebApplicationFactory<Prog
 
         Assert.Empty(body.GetProperty("image_ocr_timed_out").EnumerateArray());
         Assert.Empty(body.GetProperty("redacted_texts").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData(TestTheme.Light)]
+    [InlineData(TestTheme.Dark)]
+    public async Task Scan_CardInAProportionalFont_IsFoundThoughOcrMergesItsGroups(TestTheme theme)
+    {
+        using var client = ocrOn.CreateClient();
+        var image = TestImages.Render(TestImages.PiiLines, theme: theme);
+
+        using var response = await PostAsync(client, new { images = new[] { DataUrl(image) } });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+
+        var card = Assert.Single(body.GetProperty("findings").EnumerateArray(), f => f.GetProperty("entity").GetString() == "CREDIT_CARD");
+        var drawn = Union(image.Lines.Single(l => l.Text.StartsWith("Card:", StringComparison.Ordinal)).Words.Skip(1).Select(w => w.Box));
+        Assert.True(Near(ReadBox(card.GetProperty("box")), drawn));
     }
 
     [Fact]
@@ -169,16 +182,38 @@ public sealed class ImageScanApiTests : IClassFixture<WebApplicationFactory<Prog
     }
 
     [Fact]
-    public async Task Scan_ImageOcrPastItsDeadline_IsListedAsTimedOut()
+    public async Task Scan_ImageOcrPastItsDeadline_IsListedAsTimedOutAndBlocksByDefault()
     {
         using var client = ocrOn.WithWebHostBuilder(web => web.UseSetting("Scanner:Ocr:DeadlineMs", "5")).CreateClient();
+        var dense = TestImages.Dense();
 
         // Layout analysis of a dense 1920×1080 page alone outlasts 5 ms (Ocr/OcrReaderTests), so this cannot finish in time.
-        using var response = await PostAsync(client, new { images = new[] { Convert.ToBase64String(TestImages.Dense().Bytes) } });
+        using var response = await PostAsync(client, new { images = new[] { Convert.ToBase64String(dense.Bytes) } });
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal([0], body.GetProperty("image_ocr_timed_out").EnumerateArray().Select(i => i.GetInt32()));
+        Assert.True(body.GetProperty("blocked").GetBoolean());
+        var timeout = Assert.Single(body.GetProperty("findings").EnumerateArray(), f => f.GetProperty("entity").GetString() == "IMAGE_OCR_TIMEOUT");
+        Assert.Equal("BLOCK", timeout.GetProperty("action").GetString());
+        Assert.Equal(new PixelBox(0, 0, dense.Width, dense.Height), ReadBox(timeout.GetProperty("box")));
+    }
+
+    [Fact]
+    public async Task Scan_ImageOcrPastItsDeadlineUnderAPolicyThatAllowsIt_IsNotBlockedForIt()
+    {
+        using var client = ocrOn.WithWebHostBuilder(web => web.UseSetting("Scanner:Ocr:DeadlineMs", "5")).CreateClient();
+
+        using var response = await PostAsync(client, new
+        {
+            images = new[] { Convert.ToBase64String(TestImages.Dense().Bytes) },
+            policy = new { image_ocr_timeout = "allow", default_action = "LOG" },
+        });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+
+        Assert.Equal([0], body.GetProperty("image_ocr_timed_out").EnumerateArray().Select(i => i.GetInt32()));
+        Assert.False(body.GetProperty("blocked").GetBoolean());
+        Assert.DoesNotContain(body.GetProperty("findings").EnumerateArray(), f => f.GetProperty("entity").GetString() == "IMAGE_OCR_TIMEOUT");
     }
 
     [Fact]

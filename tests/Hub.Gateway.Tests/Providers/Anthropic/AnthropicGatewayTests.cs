@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hub.Gateway.Tests.Governance;
 using Hub.Testing;
 using Hub.Testing.Fakes;
 
@@ -16,9 +17,9 @@ public sealed class AnthropicGatewayTests(GatewayFixture fixture)
                   {"type":"function","function":{"name":"get_time","parameters":{"type":"object","properties":{"tz":{"type":"string"}}}}}]
         """;
 
-    private async Task<(HttpResponseMessage Response, string Body)> PostAsync(string body)
+    private async Task<(HttpResponseMessage Response, string Body)> PostAsync(string body, bool imagesAllowed = false)
     {
-        var tenant = await fixture.NewTenantAsync();
+        var tenant = imagesAllowed ? await fixture.NewTenantAllowingImagesAsync() : await fixture.NewTenantAsync();
         using var client = fixture.CreateClient(tenant.ProjectKey);
         var response = await client.PostAsync("/v1/chat/completions", OpenAIAssert.Json(body), Cancel);
         return (response, await response.Content.ReadAsStringAsync(Cancel));
@@ -146,7 +147,7 @@ public sealed class AnthropicGatewayTests(GatewayFixture fixture)
         var before = fixture.Anthropic.Requests.Count;
 
         var (response, _) = await PostAsync(Chat(FakeAnthropicUpstream.Models.Text,
-            """[{"role":"user","content":[{"type":"text","text":"Describe the bitmap"},{"type":"image_url","image_url":{"url":"data:image/bmp;base64,Qk0="}}]}]"""));
+            """[{"role":"user","content":[{"type":"text","text":"Describe the bitmap"},{"type":"image_url","image_url":{"url":"data:image/bmp;base64,Qk0="}}]}]"""), imagesAllowed: true);
 
         await OpenAIAssert.ErrorAsync(response, 400, "invalid_request_error", "invalid_value");
         Assert.DoesNotContain(fixture.Anthropic.Requests.Skip(before), r => r.BodyText.Contains("Describe the bitmap", StringComparison.Ordinal));

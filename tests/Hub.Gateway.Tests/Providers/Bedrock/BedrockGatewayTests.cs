@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Hub.Gateway.Tests.Governance;
 using Hub.Testing;
 using Hub.Testing.Fakes;
 
@@ -110,7 +111,7 @@ public sealed class BedrockGatewayTests(GatewayFixture fixture)
         var nonce = Nonce();
         var content = $$$$"""[{"type":"text","text":"Describe {{{{nonce}}}}"},{"type":"image_url","image_url":{"url":"https://example.com/cat.png"}}]""";
 
-        var (response, body) = await PostAsync($"bedrock/{FakeBedrockUpstream.Models.Text}", null, $$$$""","messages":[{"role":"user","content":{{{{content}}}}}]""");
+        var (response, body) = await PostAsync($"bedrock/{FakeBedrockUpstream.Models.Text}", null, $$$$""","messages":[{"role":"user","content":{{{{content}}}}}]""", imagesAllowed: true);
 
         var error = await OpenAIAssert.ErrorAsync(response, 400, "invalid_request_error", "invalid_value");
         Assert.Contains("data URL", error.GetProperty("message").GetString(), StringComparison.Ordinal);
@@ -197,9 +198,9 @@ public sealed class BedrockGatewayTests(GatewayFixture fixture)
     private BedrockRecordedRequest Received(string nonce) => fixture.Bedrock.Requests.Last(r => r.BodyText.Contains(nonce, StringComparison.Ordinal));
 
     /// <param name="prompt">One user message; null when <paramref name="extra"/> carries the messages.</param>
-    private async Task<(HttpResponseMessage Response, string Body)> PostAsync(string model, string? prompt, string extra = "")
+    private async Task<(HttpResponseMessage Response, string Body)> PostAsync(string model, string? prompt, string extra = "", bool imagesAllowed = false)
     {
-        var tenant = await fixture.NewTenantAsync();
+        var tenant = imagesAllowed ? await fixture.NewTenantAllowingImagesAsync() : await fixture.NewTenantAsync();
         using var client = fixture.CreateClient(tenant.ProjectKey);
         var messages = prompt is null ? "" : $$$$""","messages":[{"role":"user","content":{{{{JsonSerializer.Serialize(prompt)}}}}}]""";
         var response = await client.PostAsync("/v1/chat/completions", OpenAIAssert.Json($$$$"""{"model":{{{{JsonSerializer.Serialize(model)}}}}{{{{messages}}}}{{{{extra}}}}}"""), Cancel);

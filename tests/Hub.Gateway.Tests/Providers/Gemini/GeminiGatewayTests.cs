@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hub.Gateway.Tests.Governance;
 using Hub.Testing;
 using Hub.Testing.Fakes;
 
@@ -110,7 +111,7 @@ public sealed class GeminiGatewayTests(GatewayFixture fixture)
         var (status, _) = await PostAsync($$$"""
             {"model":"gemini/gemini-text","messages":[{"role":"user","content":[{"type":"text","text":"Compare these two images."},
               {"type":"image_url","image_url":{"url":"data:image/png;base64,{{{Png}}}"}},{"type":"image_url","image_url":{"url":"https://example.com/b.webp"}}]}]}
-            """);
+            """, imagesAllowed: true);
 
         Assert.Equal(200, status);
         Assert.Contains(
@@ -187,9 +188,9 @@ public sealed class GeminiGatewayTests(GatewayFixture fixture)
         Assert.Equal(before, fixture.Gemini.Requests.Count(r => r.BodyText.Contains("Refused before sending.", StringComparison.Ordinal)));
     }
 
-    private async Task<(int Status, string Body)> PostAsync(string body)
+    private async Task<(int Status, string Body)> PostAsync(string body, bool imagesAllowed = false)
     {
-        var tenant = await fixture.NewTenantAsync();
+        var tenant = imagesAllowed ? await fixture.NewTenantAllowingImagesAsync() : await fixture.NewTenantAsync();
         using var client = fixture.CreateClient(tenant.ProjectKey);
         using var response = await client.PostAsync("/v1/chat/completions", OpenAIAssert.Json(body), Cancel);
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(Cancel));

@@ -29,6 +29,9 @@ public sealed class CreditCardRecognizerTests
     [InlineData("maestro 0604123456789015", "0604123456789015")]
     [InlineData("(4111111111111111)", "4111111111111111")]
     [InlineData("\"cc\":\"5105105105105100\"", "5105105105105100")]
+    [InlineData("card 4111 111111111111 exp", "4111 111111111111")]             // OCR of a proportional font: later spaces lost
+    [InlineData("card 4111 1111 11111111 exp", "4111 1111 11111111")]
+    [InlineData("amex 3782 82246310005", "3782 82246310005")]
     public void Analyze_ValidCard_FindsExactSpan(string text, string expected) =>
         Assert.Equal(CreditCardRecognizer.ValidScore, RecognizerProbe.Single(recognizer, text, expected).Score);
 
@@ -50,6 +53,9 @@ public sealed class CreditCardRecognizerTests
     [InlineData("4111111111111111111111")]  // 22 digits
     [InlineData("41111111111111111115")]    // Luhn-valid 20 digits, but only 5x/6x issuers run that long
     [InlineData("4111 11 1111 1111 11")]    // a short group inside (Luhn-valid digits)
+    [InlineData("4111 11111111 1111")]      // a run-together group ends a card
+    [InlineData("4111 111111111112")]       // Luhn, OCR grouping
+    [InlineData("1234 567890123456")]       // no issuer starts with 1 at 16 digits
     [InlineData("ID4111111111111111")]      // inside a word
     [InlineData("4111111111111111.50")]     // a decimal
     [InlineData("4111111111111111_x")]
