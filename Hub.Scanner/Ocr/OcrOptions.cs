@@ -52,6 +52,13 @@ internal sealed class OcrOptions
     /// </summary>
     [Range(1L, 500_000_000L)]
     public long MaxPixels { get; set; } = 40_000_000;
+
+    /// <summary>
+    /// What every engine refuses before looking at an image of <paramref name="bytes"/> bytes: OCR off, no bytes, too many
+    /// bytes. Null when it may go on to the header.
+    /// </summary>
+    public OcrRefusal? RefusalBeforeReading(int bytes) =>
+        !Enabled ? OcrRefusal.Disabled : bytes == 0 ? OcrRefusal.Empty : bytes > MaxBytes ? OcrRefusal.TooManyBytes : null;
 }
 
 [OptionsValidator]

@@ -20,20 +20,10 @@ internal sealed unsafe partial class OcrReader(OcrEnginePool pool, IOptions<OcrO
 
     public OcrResult Read(ReadOnlySpan<byte> image, CancellationToken cancellationToken)
     {
-        if (!options.Enabled)
-        {
-            return OcrResult.Refused(OcrRefusal.Disabled);
-        }
-
         // Step 1
-        if (image.IsEmpty)
+        if (options.RefusalBeforeReading(image.Length) is { } refusal)
         {
-            return Refuse(OcrRefusal.Empty, image.Length);
-        }
-
-        if (image.Length > options.MaxBytes)
-        {
-            return Refuse(OcrRefusal.TooManyBytes, image.Length);
+            return refusal == OcrRefusal.Disabled ? OcrResult.Refused(refusal) : Refuse(refusal, image.Length);
         }
 
         cancellationToken.ThrowIfCancellationRequested();

@@ -34,19 +34,9 @@ internal sealed partial class AzureVisionReader(
 
     public async ValueTask<OcrResult> ReadAsync(ReadOnlyMemory<byte> image, CancellationToken cancellationToken)
     {
-        if (!options.Enabled)
+        if (options.RefusalBeforeReading(image.Length) is { } refusal)
         {
-            return OcrResult.Refused(OcrRefusal.Disabled);
-        }
-
-        if (image.IsEmpty)
-        {
-            return Refuse(OcrRefusal.Empty, image.Length);
-        }
-
-        if (image.Length > options.MaxBytes)
-        {
-            return Refuse(OcrRefusal.TooManyBytes, image.Length);
+            return refusal == OcrRefusal.Disabled ? OcrResult.Refused(refusal) : Refuse(refusal, image.Length);
         }
 
         var limits = new ImageLimits { MaxBytes = options.MaxBytes, MaxPixels = options.MaxPixels, MaxSide = MaxSide };
