@@ -42,9 +42,9 @@ internal static class ImageRefusals
             {
                 var reason = error.Value.ValueKind == JsonValueKind.Array && error.Value.GetArrayLength() > 0
                     && error.Value[0].ValueKind == JsonValueKind.String ? error.Value[0].GetString() : null;
-                var message = images[index].MessageIndex is { } m ? $"messages[{m}]" : "messages";
+                var where = images[index].MessageIndex is { } m ? $"messages[{m}]" : "messages";
                 return HubError.InvalidRequest(
-                    $"Image {index} (in {message}) could not be read: {reason ?? "it is not a supported image."}", message, "invalid_image");
+                    $"Image {index} (in {where}) could not be read: {reason ?? "it is not a supported image."}", where, "invalid_image");
             }
         }
 
