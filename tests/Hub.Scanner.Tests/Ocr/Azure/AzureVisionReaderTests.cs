@@ -212,6 +212,16 @@ public sealed class AzureVisionReaderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Read_AnswerLargerThanTheCap_ThrowsEngineUnavailableWithoutReadingItAll()
+    {
+        // A valid read result, padded with whitespace past the cap: only the cap makes it fail.
+        fake.RawAnswer = fake.Answer() + new string(' ', AzureVisionReader.MaxResponseBytes);
+        var reader = AzureVisionTestKit.Reader(await StartedHost());
+
+        await Assert.ThrowsAsync<OcrEngineUnavailableException>(() => reader.ReadAsync(TestImages.Render([]).Bytes, Ct).AsTask());
+    }
+
+    [Fact]
     public async Task Read_BoxesOutsideTheImage_AreClampedIntoIt()
     {
         fake.Lines = [new([new FakeAzureWord("edge", [(-5, -3), (900, -3), (900, 700), (-5, 700)])])];
