@@ -1,8 +1,7 @@
 extern alias scanner;
 
-using System.Buffers.Binary;
-using System.Text;
 using BenchmarkDotNet.Attributes;
+using Hub.Testing.Images;
 using scanner::Hub.Scanner.Images;
 
 namespace Hub.Benchmarks;
@@ -24,7 +23,7 @@ public class ImageInputBenchmarks
     {
         var idat = new byte[1024 * 1024];
         new Random(9).NextBytes(idat);
-        png = [.. Png(1920, 1080), .. Chunk("IDAT", idat), .. Chunk("IEND", [])];
+        png = [.. PngBytes.Header(1920, 1080), .. PngBytes.Chunk("IDAT", idat), .. PngBytes.Chunk("IEND", [])];
         dataUrl = "data:image/png;base64," + Convert.ToBase64String(png);
         wrappedBase64 = Convert.ToBase64String(png, Base64FormattingOptions.InsertLineBreaks);
     }
@@ -45,24 +44,4 @@ public class ImageInputBenchmarks
 
     [Benchmark]
     public int HeaderRead_Png() => ImageHeader.Read(png).Dimensions.Width;
-
-    private static byte[] Png(uint width, uint height)
-    {
-        var ihdr = new byte[13];
-        BinaryPrimitives.WriteUInt32BigEndian(ihdr, width);
-        BinaryPrimitives.WriteUInt32BigEndian(ihdr.AsSpan(4), height);
-        ihdr[8] = 8;
-        ihdr[9] = 6;
-        return [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, .. Chunk("IHDR", ihdr)];
-    }
-
-    private static byte[] Chunk(string type, byte[] data)
-    {
-        var chunk = new byte[12 + data.Length];
-        BinaryPrimitives.WriteUInt32BigEndian(chunk, (uint)data.Length);
-        Encoding.ASCII.GetBytes(type, chunk.AsSpan(4));
-        data.CopyTo(chunk.AsSpan(8));
-        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), PngCrc32.Compute(chunk.AsSpan(4, 4 + data.Length)));
-        return chunk;
-    }
 }

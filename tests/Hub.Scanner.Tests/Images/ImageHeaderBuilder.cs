@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using Hub.Scanner.Images;
+using Hub.Testing.Images;
 
 namespace Hub.Scanner.Tests.Images;
 
@@ -10,25 +11,9 @@ namespace Hub.Scanner.Tests.Images;
 /// </summary>
 internal static class ImageHeaderBuilder
 {
-    public static byte[] Png(uint width, uint height)
-    {
-        var ihdr = new byte[13];
-        BinaryPrimitives.WriteUInt32BigEndian(ihdr, width);
-        BinaryPrimitives.WriteUInt32BigEndian(ihdr.AsSpan(4), height);
-        ihdr[8] = 8;  // bit depth
-        ihdr[9] = 6;  // colour type RGBA
-        return [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, .. PngChunk("IHDR", ihdr)];
-    }
+    public static byte[] Png(uint width, uint height) => PngBytes.Header(width, height);
 
-    public static byte[] PngChunk(string type, byte[] data)
-    {
-        var chunk = new byte[12 + data.Length];
-        BinaryPrimitives.WriteUInt32BigEndian(chunk, (uint)data.Length);
-        Encoding.ASCII.GetBytes(type, chunk.AsSpan(4));
-        data.CopyTo(chunk.AsSpan(8));
-        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), PngCrc32.Compute(chunk.AsSpan(4, 4 + data.Length)));
-        return chunk;
-    }
+    public static byte[] PngChunk(string type, byte[] data) => PngBytes.Chunk(type, data);
 
     /// <summary>SOI, APP0 (JFIF), a DQT, then SOF0 (baseline) or SOF2 (progressive) with three components.</summary>
     public static byte[] Jpeg(ushort width, ushort height, byte sof = 0xC0)
