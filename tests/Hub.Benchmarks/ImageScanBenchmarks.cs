@@ -47,8 +47,8 @@ public class ImageScanBenchmarks
         var policies = services.GetRequiredService<PolicyResolver>();
         redact = policies.Resolve(null).Policy!;
         logOnly = policies.Resolve(new Hub.Core.Policies.PolicyDocument(DefaultAction: "LOG")).Policy!;
-        png800x600 = [DataUrl(TestImages.Render(TestImages.PiiLines, 800, 600))];
-        png1920x1080 = [DataUrl(TestImages.Render(TestImages.PiiLines, 1920, 1080, textSize: 24))];
+        png800x600 = [TestImages.Render(TestImages.PiiLines, 800, 600).DataUrl];
+        png1920x1080 = [TestImages.Render(TestImages.PiiLines, 1920, 1080, textSize: 24).DataUrl];
     }
 
     [GlobalCleanup]
@@ -68,6 +68,4 @@ public class ImageScanBenchmarks
 
     private int Scan(string[] images, ScanPolicy policy) =>
         scanner.ScanAsync(images, policy, CancellationToken.None).GetAwaiter().GetResult().Findings.Count;
-
-    private static string DataUrl(TestImage image) => "data:image/png;base64," + Convert.ToBase64String(image.Bytes);
 }

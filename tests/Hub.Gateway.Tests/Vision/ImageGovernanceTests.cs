@@ -15,8 +15,6 @@ public sealed class ImageGovernanceTests(GatewayFixture fixture)
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static string DataUrl(TestImage image) => $"data:image/{image.Format.ToString().ToLowerInvariant()};base64,{Convert.ToBase64String(image.Bytes)}";
-
     [Fact]
     public async Task BlockedEntityInAnImage_400WithImageAndMessageIndex_NothingSentUpstream()
     {
@@ -24,7 +22,7 @@ public sealed class ImageGovernanceTests(GatewayFixture fixture)
         await fixture.SavePolicyAsync(tenant, """{"entities":{"US_SSN":"BLOCK"}}""");
         var marker = Marker();
 
-        using var response = await PostAsync(tenant, Body("fake/fake-model", marker, DataUrl(Pii), before: """{"role":"system","content":"Be brief."},"""));
+        using var response = await PostAsync(tenant, Body("fake/fake-model", marker, Pii.DataUrl, before: """{"role":"system","content":"Be brief."},"""));
 
         var error = await ViolationAsync(response);
         var ssn = Assert.Single(error.GetProperty("violations").EnumerateArray(), v => v.GetProperty("entity").GetString() == "US_SSN");
@@ -42,7 +40,7 @@ public sealed class ImageGovernanceTests(GatewayFixture fixture)
     {
         var tenant = await fixture.NewTenantAsync();
         var marker = Marker();
-        var original = DataUrl(Pii);
+        var original = Pii.DataUrl;
         var body = Body("fake/fake-model", marker, original);
 
         using var response = await PostAsync(tenant, body);
@@ -68,7 +66,7 @@ public sealed class ImageGovernanceTests(GatewayFixture fixture)
     {
         var tenant = await fixture.NewTenantAsync();
         var marker = Marker();
-        var plain = DataUrl(TestImages.Render(["Quarterly chart", "Revenue grew in every region"], format: TestImageFormat.Jpeg));
+        var plain = TestImages.Render(["Quarterly chart", "Revenue grew in every region"], format: TestImageFormat.Jpeg).DataUrl;
         var body = Body("fake/fake-model", marker, plain);
 
         using var response = await PostAsync(tenant, body);
@@ -85,7 +83,7 @@ public sealed class ImageGovernanceTests(GatewayFixture fixture)
         await fixture.SavePolicyAsync(tenant, """{"images":"block_all"}""");
         var marker = Marker();
 
-        using var response = await PostAsync(tenant, Body("fake/fake-model", marker, DataUrl(TestImages.Render(["Nothing secret"]))));
+        using var response = await PostAsync(tenant, Body("fake/fake-model", marker, TestImages.Render(["Nothing secret"]).DataUrl));
 
         var error = await ViolationAsync(response);
         var image = Assert.Single(error.GetProperty("violations").EnumerateArray());
@@ -100,7 +98,7 @@ public sealed class ImageGovernanceTests(GatewayFixture fixture)
         var tenant = await fixture.NewTenantAsync();
         await fixture.SavePolicyAsync(tenant, """{"images":"allow"}""");
         var marker = Marker();
-        var body = Body("fake/fake-model", marker, DataUrl(Pii));
+        var body = Body("fake/fake-model", marker, Pii.DataUrl);
 
         using var response = await PostAsync(tenant, body);
 
@@ -178,10 +176,10 @@ public sealed class ImageGovernanceTests(GatewayFixture fixture)
     {
         var tenant = await fixture.NewTenantAsync();
         await fixture.SavePolicyAsync(tenant, """{"entities":{"US_SSN":"BLOCK"}}""");
-        var benign = DataUrl(TestImages.Render(["Nothing secret"]));
+        var benign = TestImages.Render(["Nothing secret"]).DataUrl;
         var body = $$$"""
             {"model":"fake/fake-model","messages":[{"role":"user","content":[{"type":"text","text":"{{{Marker()}}}"},
-              {"type":"image_url","image_url":{"url":"{{{benign}}}","url":"{{{DataUrl(Pii)}}}"}}]}]}
+              {"type":"image_url","image_url":{"url":"{{{benign}}}","url":"{{{Pii.DataUrl}}}"}}]}]}
             """;
 
         using var response = await PostAsync(tenant, body);
@@ -195,7 +193,7 @@ public sealed class ImageGovernanceTests(GatewayFixture fixture)
     {
         var tenant = await fixture.NewTenantAsync();
         var marker = Marker();
-        var body = Body("fake/fake-model", marker, DataUrl(Pii)).Replace("{\"model\"", "{\"stream\":true,\"model\"", StringComparison.Ordinal);
+        var body = Body("fake/fake-model", marker, Pii.DataUrl).Replace("{\"model\"", "{\"stream\":true,\"model\"", StringComparison.Ordinal);
 
         using var response = await PostAsync(tenant, body);
 

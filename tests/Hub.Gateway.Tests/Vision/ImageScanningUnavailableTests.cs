@@ -30,10 +30,10 @@ public sealed class ImageScanningUnavailableTests(GatewayFixture fixture) : IAsy
         var tenant = await fixture.NewTenantAsync();
         using var client = gateway.CreateClient(tenant.ProjectKey);
         var marker = $"marker-{Guid.NewGuid():N}";
-        var png = Convert.ToBase64String(Hub.Testing.Images.TestImages.Render(["hello"], 200, 80).Bytes);
+        var image = Hub.Testing.Images.TestImages.Render(["hello"], 200, 80).DataUrl;
 
         using var withImage = await client.PostAsync("/v1/chat/completions", OpenAIAssert.Json($$$"""
-            {"model":"fake/fake-model","messages":[{"role":"user","content":[{"type":"text","text":"{{{marker}}}"},{"type":"image_url","image_url":{"url":"data:image/png;base64,{{{png}}}"}}]}]}
+            {"model":"fake/fake-model","messages":[{"role":"user","content":[{"type":"text","text":"{{{marker}}}"},{"type":"image_url","image_url":{"url":"{{{image}}}"}}]}]}
             """), TestContext.Current.CancellationToken);
         using var textOnly = await client.PostAsync("/v1/chat/completions", OpenAIAssert.Json("""
             {"model":"fake/fake-model","messages":[{"role":"user","content":"no image here"}]}

@@ -1,4 +1,6 @@
 using Hub.Scanner.Ocr;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +21,13 @@ internal static class OcrTestKit
         configure?.Invoke(options);
         return new OcrReader(Pool, Options.Create(options), NullLogger<OcrReader>.Instance);
     }
+
+    /// <summary>The scanner host with OCR on: one engine, and a deadline far above any OCR time (the machine may be busy).</summary>
+    public static WebApplicationFactory<Program> WithOcr(this WebApplicationFactory<Program> factory) =>
+        factory.WithWebHostBuilder(web => web
+            .UseSetting("Scanner:Ocr:Enabled", "true")
+            .UseSetting("Scanner:Ocr:Engines", "1")
+            .UseSetting("Scanner:Ocr:DeadlineMs", "120000"));
 
     /// <summary>The text without any whitespace: OCR may drop or add a space ("4111 1111 11111111").</summary>
     public static string Squeezed(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));

@@ -55,5 +55,5 @@ public sealed class AzureImageScanTests(WebApplicationFactory<Program> factory) 
         .UseSetting("Scanner:Ocr:Azure:Endpoint", azure.Root)
         .UseSetting("Scanner:Ocr:Azure:Key", FakeAzureVision.ApiKey));
 
-    private static string Png() => "data:image/png;base64," + Convert.ToBase64String(TestImages.Render(["SSN: 078-05-1120"], 400, 100).Bytes);
+    private static string Png() => TestImages.Render(["SSN: 078-05-1120"], 400, 100).DataUrl;
 }

@@ -19,10 +19,7 @@ public sealed class ImagePolicyScanTests : IClassFixture<WebApplicationFactory<P
 
     public ImagePolicyScanTests(WebApplicationFactory<Program> factory)
     {
-        ocrOn = factory.WithWebHostBuilder(web => web
-            .UseSetting("Scanner:Ocr:Enabled", "true")
-            .UseSetting("Scanner:Ocr:Engines", "1")
-            .UseSetting("Scanner:Ocr:DeadlineMs", "120000"));
+        ocrOn = factory.WithOcr();
         ocrOff = factory;
     }
 
@@ -44,7 +41,7 @@ public sealed class ImagePolicyScanTests : IClassFixture<WebApplicationFactory<P
         using var client = ocrOn.CreateClient();
         var image = TestImages.Render(TestImages.PiiLines, format: format, theme: theme);
 
-        var body = await ScanAsync(client, new { images = new[] { DataUrl(image) } });
+        var body = await ScanAsync(client, new { images = new[] { image.DataUrl } });
 
         Assert.False(body.GetProperty("blocked").GetBoolean());
         var png = Convert.FromBase64String(Assert.Single(body.GetProperty("redacted_images").EnumerateArray()).GetString()!);
@@ -65,7 +62,7 @@ public sealed class ImagePolicyScanTests : IClassFixture<WebApplicationFactory<P
     {
         using var client = ocrOn.CreateClient();
 
-        var body = await ScanAsync(client, new { images = new[] { DataUrl(Pii) }, policy = new { default_action = "LOG" } });
+        var body = await ScanAsync(client, new { images = new[] { Pii.DataUrl }, policy = new { default_action = "LOG" } });
 
         Assert.Contains(body.GetProperty("findings").EnumerateArray(), f => f.GetProperty("entity").GetString() == "US_SSN");
         Assert.Equal(JsonValueKind.Null, Assert.Single(body.GetProperty("redacted_images").EnumerateArray()).ValueKind);
@@ -78,7 +75,7 @@ public sealed class ImagePolicyScanTests : IClassFixture<WebApplicationFactory<P
 
         var body = await ScanAsync(client, new
         {
-            images = new[] { DataUrl(Pii), DataUrl(Pii) },
+            images = new[] { Pii.DataUrl, Pii.DataUrl },
             policy = new { entities = new Dictionary<string, string> { ["US_SSN"] = "BLOCK" } },
         });
 
@@ -91,7 +88,7 @@ public sealed class ImagePolicyScanTests : IClassFixture<WebApplicationFactory<P
     {
         using var client = ocrOff.CreateClient();
 
-        var body = await ScanAsync(client, new { images = new[] { DataUrl(Pii), "not even an image" }, policy = new { images = "allow" } });
+        var body = await ScanAsync(client, new { images = new[] { Pii.DataUrl, "not even an image" }, policy = new { images = "allow" } });
 
         Assert.False(body.GetProperty("blocked").GetBoolean());
         Assert.Empty(body.GetProperty("findings").EnumerateArray());
@@ -103,7 +100,7 @@ public sealed class ImagePolicyScanTests : IClassFixture<WebApplicationFactory<P
     {
         using var client = ocrOff.CreateClient();
 
-        var body = await ScanAsync(client, new { texts = new[] { "hello" }, images = new[] { DataUrl(Pii), DataUrl(Pii) }, policy = new { images = "block_all" } });
+        var body = await ScanAsync(client, new { texts = new[] { "hello" }, images = new[] { Pii.DataUrl, Pii.DataUrl }, policy = new { images = "block_all" } });
 
         Assert.True(body.GetProperty("blocked").GetBoolean());
         var findings = body.GetProperty("findings").EnumerateArray().ToList();
@@ -120,7 +117,7 @@ public sealed class ImagePolicyScanTests : IClassFixture<WebApplicationFactory<P
     {
         using var client = ocrOn.CreateClient();
 
-        var body = await ScanAsync(client, new { images = new[] { "https://images.example.com/statement.png", DataUrl(Pii) }, policy = new { remote_images = "refuse" } });
+        var body = await ScanAsync(client, new { images = new[] { "https://images.example.com/statement.png", Pii.DataUrl }, policy = new { remote_images = "refuse" } });
 
         Assert.True(body.GetProperty("blocked").GetBoolean());
         var remote = Assert.Single(body.GetProperty("findings").EnumerateArray(), f => f.GetProperty("entity").GetString() == "REMOTE_IMAGE");
@@ -152,7 +149,4 @@ public sealed class ImagePolicyScanTests : IClassFixture<WebApplicationFactory<P
         Assert.True(response.StatusCode == HttpStatusCode.OK, body.GetRawText());
         return body;
     }
-
-    private static string DataUrl(TestImage image) =>
-        $"data:image/{image.Format.ToString().ToLowerInvariant()};base64,{Convert.ToBase64String(image.Bytes)}";
 }

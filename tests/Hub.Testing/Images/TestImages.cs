@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using SkiaSharp;
 
 namespace Hub.Testing.Images;
@@ -46,6 +45,9 @@ public sealed record TestImage(byte[] Bytes, TestImageFormat Format, int Width, 
 {
     /// <summary>The first drawn word equal to <paramref name="text"/>.</summary>
     public DrawnWord Word(string text) => Lines.SelectMany(l => l.Words).First(w => w.Text == text);
+
+    /// <summary>The image as a chat request carries it: <c>data:image/png;base64,…</c> (or jpeg, webp).</summary>
+    public string DataUrl => $"data:image/{Format.ToString().ToLowerInvariant()};base64,{Convert.ToBase64String(Bytes)}";
 }
 
 /// <summary>Screenshot-like images with known text, made in memory (nothing is written to disk).</summary>
@@ -131,39 +133,8 @@ public static class TestImages
     /// RGBA pixels and an IEND chunk, with no image data: what a decompression bomb looks like to a header reader, at 45
     /// bytes. (Leptonica reads no PNG header shorter than 40 bytes, so IEND is needed as well.)
     /// </summary>
-    public static byte[] PngHeaderOnly(int width, int height)
-    {
-        var png = new byte[8 + (4 + 4 + 13 + 4) + (4 + 4 + 4)];
-        ReadOnlySpan<byte> signature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
-        signature.CopyTo(png);
-        BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(8), 13);
-        "IHDR"u8.CopyTo(png.AsSpan(12));
-        BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(16), width);
-        BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(20), height);
-        png[24] = 8; // bit depth
-        png[25] = 6; // colour type: RGBA
-        // compression, filter, interlace: 0
-        BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(29), Crc32(png.AsSpan(12, 4 + 13)));
-        "IEND"u8.CopyTo(png.AsSpan(37)); // length 0
-        BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(41), Crc32("IEND"u8));
-        return png;
-    }
-
-    /// <summary>The CRC-32 of PNG chunks (ISO 3309, reflected, polynomial 0xEDB88320).</summary>
-    private static uint Crc32(ReadOnlySpan<byte> bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (var bit = 0; bit < 8; bit++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-            }
-        }
-
-        return ~crc;
-    }
+    public static byte[] PngHeaderOnly(int width, int height) =>
+        [.. PngBytes.Header((uint)width, (uint)height), .. PngBytes.Chunk("IEND", [])];
 
     private static SKTypeface LoadTypeface(TestFont font)
     {
