@@ -39,26 +39,9 @@ public sealed record ImageRules(ImageMode Mode, RemoteImageMode Remote, OcrTimeo
     /// <summary>Scan images, fetch remote ones, block on an OCR timeout.</summary>
     public static ImageRules Default { get; } = new(ImageMode.Scan, RemoteImageMode.Fetch, OcrTimeoutAction.Block);
 
-    public static bool TryParseMode(string text, out ImageMode mode) => TryParse(text, out mode, ("scan", ImageMode.Scan), ("block_all", ImageMode.BlockAll), ("allow", ImageMode.Allow));
+    public static PolicyWords<ImageMode> Modes { get; } = new(("scan", ImageMode.Scan), ("block_all", ImageMode.BlockAll), ("allow", ImageMode.Allow));
 
-    public static bool TryParseRemote(string text, out RemoteImageMode mode) => TryParse(text, out mode, ("fetch", RemoteImageMode.Fetch), ("refuse", RemoteImageMode.Refuse));
+    public static PolicyWords<RemoteImageMode> RemoteModes { get; } = new(("fetch", RemoteImageMode.Fetch), ("refuse", RemoteImageMode.Refuse));
 
-    public static bool TryParseTimeout(string text, out OcrTimeoutAction action) => TryParse(text, out action, ("block", OcrTimeoutAction.Block), ("allow", OcrTimeoutAction.Allow));
-
-    /// <summary>Only the wire words (any case); <see cref="Enum.TryParse{TEnum}(string, out TEnum)"/> would also take "1".</summary>
-    private static bool TryParse<T>(string text, out T value, params (string Wire, T Value)[] choices)
-        where T : struct, Enum
-    {
-        foreach (var (wire, choice) in choices)
-        {
-            if (string.Equals(text, wire, StringComparison.OrdinalIgnoreCase))
-            {
-                value = choice;
-                return true;
-            }
-        }
-
-        value = default;
-        return false;
-    }
+    public static PolicyWords<OcrTimeoutAction> TimeoutActions { get; } = new(("block", OcrTimeoutAction.Block), ("allow", OcrTimeoutAction.Allow));
 }

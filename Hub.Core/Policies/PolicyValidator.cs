@@ -17,6 +17,8 @@ public sealed partial class PolicyValidator(ICustomPatternCompiler patterns)
     private const string Field = "policy";
     private const string ActionChoices = "is not one of OFF, LOG, REDACT, BLOCK.";
 
+    private static readonly PolicyWords<PlaceholderStyle> Placeholders = new(("type", PlaceholderStyle.Type), ("numbered", PlaceholderStyle.Numbered));
+
     public PolicyValidation Validate(PolicyDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -34,13 +36,11 @@ public sealed partial class PolicyValidator(ICustomPatternCompiler patterns)
             errors[$"{Field}.min_score"] = ["Must be between 0 and 1."];
         }
 
-        var placeholder = PlaceholderStyle.Type;
-        if (document.Placeholder is not null && !TryParsePlaceholder(document.Placeholder, out placeholder))
-        {
-            errors[$"{Field}.placeholder"] = ["Must be \"type\" or \"numbered\"."];
-        }
-
-        var images = ValidateImages(document, errors);
+        var placeholder = Word(document.Placeholder, Placeholders, PlaceholderStyle.Type, "placeholder", errors);
+        var images = new ImageRules(
+            Word(document.Images, ImageRules.Modes, ImageRules.Default.Mode, "images", errors),
+            Word(document.RemoteImages, ImageRules.RemoteModes, ImageRules.Default.Remote, "remote_images", errors),
+            Word(document.ImageOcrTimeout, ImageRules.TimeoutActions, ImageRules.Default.OnTimeout, "image_ocr_timeout", errors));
         var (customNames, customEntities) = ValidateCustomEntities(document.CustomRegex, errors);
         var entities = new Dictionary<string, ScanAction>(StringComparer.Ordinal);
         foreach (var (entity, actionText) in document.Entities ?? new Dictionary<string, string>())
@@ -64,46 +64,22 @@ public sealed partial class PolicyValidator(ICustomPatternCompiler patterns)
             : PolicyValidation.Valid(new ValidatedPolicy(defaultAction, minScore, placeholder, entities, customEntities) { Images = images });
     }
 
-    private static ImageRules ValidateImages(PolicyDocument document, Dictionary<string, string[]> errors)
+    /// <summary>The field's word parsed, or <paramref name="absent"/> when the field is absent or wrong (then with an error).</summary>
+    private static T Word<T>(string? text, PolicyWords<T> words, T absent, string field, Dictionary<string, string[]> errors)
+        where T : struct, Enum
     {
-        var rules = ImageRules.Default;
-        if (document.Images is { } images)
+        if (text is null)
         {
-            if (ImageRules.TryParseMode(images, out var mode))
-            {
-                rules = rules with { Mode = mode };
-            }
-            else
-            {
-                errors[$"{Field}.images"] = ["Must be \"scan\", \"block_all\" or \"allow\"."];
-            }
+            return absent;
         }
 
-        if (document.RemoteImages is { } remote)
+        if (words.TryParse(text, out var value))
         {
-            if (ImageRules.TryParseRemote(remote, out var mode))
-            {
-                rules = rules with { Remote = mode };
-            }
-            else
-            {
-                errors[$"{Field}.remote_images"] = ["Must be \"fetch\" or \"refuse\"."];
-            }
+            return value;
         }
 
-        if (document.ImageOcrTimeout is { } timeout)
-        {
-            if (ImageRules.TryParseTimeout(timeout, out var action))
-            {
-                rules = rules with { OnTimeout = action };
-            }
-            else
-            {
-                errors[$"{Field}.image_ocr_timeout"] = ["Must be \"block\" or \"allow\"."];
-            }
-        }
-
-        return rules;
+        errors[$"{Field}.{field}"] = [words.MustBe];
+        return absent;
     }
 
     /// <returns>
@@ -185,18 +161,6 @@ public sealed partial class PolicyValidator(ICustomPatternCompiler patterns)
         }
 
         return new ValidatedCustomEntity(custom.Name!, regex, action, score);
-    }
-
-    private static bool TryParsePlaceholder(string text, out PlaceholderStyle style)
-    {
-        // Enum.TryParse would also take "1" or "Type, Numbered"; only the two wire words are policy.
-        style = text.ToUpperInvariant() switch
-        {
-            "TYPE" => PlaceholderStyle.Type,
-            "NUMBERED" => PlaceholderStyle.Numbered,
-            _ => (PlaceholderStyle)(-1),
-        };
-        return Enum.IsDefined(style);
     }
 
     [GeneratedRegex("^[A-Z][A-Z0-9_]{0,63}$")]
