@@ -90,13 +90,14 @@ internal sealed class ImageScanner(
             var timedOut = new List<int>();
             for (var index = 0; index < images.Count; index++)
             {
-                if (read[index]?.Refusal is { } refusal)
+                var ocr = read[index];
+                if (ocr?.Refusal is { } refusal)
                 {
                     return ImageScanResult.Refused(index, Describe(refusal));
                 }
 
-                texts[index] = OcrText.From(read[index]?.Words ?? []);
-                if (read[index]?.TimedOut == true)
+                texts[index] = OcrText.From(ocr?.Words ?? []);
+                if (ocr?.TimedOut == true)
                 {
                     timedOut.Add(index);
                     if (policy.Images.OnTimeout == OcrTimeoutAction.Block)
